@@ -1,0 +1,89 @@
+package conclave.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HTTP surface before a connection becomes a WebSocket: {@code /health}, the upgrade on
+ * {@code /}, and the 404/405/426 answers for everything else. Stateless and {@code @Sharable}.
+ */
+@ChannelHandler.Sharable
+final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final WebSocketUpgrade upgrade;
+
+    HttpRoutes(WebSocketUpgrade upgrade) {
+        this.upgrade = upgrade;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad request");
+            return;
+        }
+        String path = pathOf(request.uri());
+        HttpMethod method = request.method();
+        switch (path) {
+            case "/health":
+                if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+                    respond(ctx, request, HttpResponseStatus.OK, "ok");
+                } else {
+                    respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+                }
+                return;
+            case "/":
+                if (!method.equals(HttpMethod.GET)) {
+                    respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+                } else if (!isWebSocketUpgrade(request)) {
+                    respond(ctx, request, HttpResponseStatus.UPGRADE_REQUIRED, "websocket upgrade required");
+                } else {
+                    upgrade.handshake(ctx, request);
+                }
+                return;
+            default:
+                respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
+        }
+    }
+
+    /** The request path without its query string: the query is ignored on every route. */
+    static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+        return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
+                && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+    }
+
+    private static void respond(
+            ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {
+        ByteBuf content = request.method().equals(HttpMethod.HEAD)
+                ? Unpooled.EMPTY_BUFFER
+                : Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.getBytes(StandardCharsets.UTF_8).length);
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
