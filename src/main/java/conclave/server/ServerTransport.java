@@ -2,6 +2,7 @@ package conclave.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -9,6 +10,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -17,9 +20,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -31,15 +38,20 @@ import java.util.function.Supplier;
 final class ServerTransport implements AutoCloseable {
     /** HTTP requests we accept are tiny: a health probe or an upgrade. */
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+    /** How long a drain waits for peers to see their Close before connections are cut. */
+    private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(2);
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
+    /** Every accepted connection still open; Netty removes closed ones itself. */
+    private final ChannelGroup connections;
 
-    private ServerTransport(EventLoopGroup boss, EventLoopGroup workers, Channel listener) {
+    private ServerTransport(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ChannelGroup connections) {
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
+        this.connections = connections;
     }
 
     /**
@@ -56,6 +68,7 @@ final class ServerTransport implements AutoCloseable {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers);
         HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions));
+        ChannelGroup connections = new DefaultChannelGroup("conclave-connections", GlobalEventExecutor.INSTANCE);
         try {
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
@@ -65,6 +78,7 @@ final class ServerTransport implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            connections.add(channel);
                             channel.pipeline()
                                     .addLast("http-codec", new HttpServerCodec())
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
@@ -74,7 +88,7 @@ final class ServerTransport implements AutoCloseable {
                     .bind(address)
                     .syncUninterruptibly()
                     .channel();
-            return new ServerTransport(boss, workers, listener);
+            return new ServerTransport(boss, workers, listener, connections);
         } catch (Exception bindFailure) { // Netty rethrows the checked BindException unchecked
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -92,7 +106,24 @@ final class ServerTransport implements AutoCloseable {
 
     /** Stops accepting new connections; established ones stay up. */
     void stopAccepting() {
-        listener.close().syncUninterruptibly();
+        listener.close().awaitUninterruptibly();
+    }
+
+    /**
+     * Stops accepting, says goodbye to every WebSocket with a Close (1001 going away) after what
+     * is already queued, and waits up to {@code DRAIN_DEADLINE} for the connections to close.
+     */
+    void drain() {
+        stopAccepting();
+        for (Channel connection : connections) {
+            if (connection.pipeline().get(WebSocketUpgrade.SESSION_HANDLER) != null) {
+                connection.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                connection.close();
+            }
+        }
+        connections.newCloseFuture().awaitUninterruptibly(DRAIN_DEADLINE.toMillis());
     }
 
     @Override

@@ -22,6 +22,8 @@ final class WebSocketUpgrade {
     static final String SERVER_ID_HEADER = "x-conclave-server-id";
     /** The cap on one WebSocket message and one WebSocket frame. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** The pipeline name of the per-connection session handler, present once upgraded. */
+    static final String SESSION_HANDLER = "ws-session";
 
     private final String serverId;
     private final Supplier<? extends ChannelHandler> sessions;
@@ -48,7 +50,7 @@ final class WebSocketUpgrade {
         // The WebSocket handlers go in before the 101 is written, so no frame can overtake them.
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
-        pipeline.addLast("ws-session", sessions.get());
+        pipeline.addLast(SESSION_HANDLER, sessions.get());
         pipeline.remove(HttpRoutes.class);
         handshaker.handshake(ctx.channel(), request, headers, ctx.newPromise()).addListener(done -> {
             if (!done.isSuccess()) {

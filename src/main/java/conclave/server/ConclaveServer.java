@@ -1,0 +1,151 @@
+package conclave.server;
+
+import conclave.store.BanRecord;
+import conclave.store.SqliteStore;
+import conclave.store.Store;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running conclave server: the store, the hub, the transport and the two housekeeping sweeps
+ * (idle reaper every 15 s, history purge every hour). {@link #start} brings it up;
+ * {@link #close} drains it — stop accepting, a WebSocket Close (1001) to every session, flush,
+ * close the store. Thread-safe.
+ */
+public final class ConclaveServer implements AutoCloseable {
+    static final Duration REAP_EVERY = Duration.ofSeconds(15);
+    static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** Threads that run blocking store work for sessions; SQLite serialises writes anyway. */
+    private static final int REQUEST_THREADS = 8;
+    /** Each session queues at most one request at a time, so this bounds sessions, not bursts. */
+    private static final int REQUEST_QUEUE = 100_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConclaveServer.class);
+
+    private final Store store;
+    private final Hub hub;
+    private final ServerTransport transport;
+    private final ThreadPoolExecutor requests;
+    private final ScheduledExecutorService housekeeping;
+    private final String serverId;
+
+    private ConclaveServer(
+            Store store, Hub hub, ServerTransport transport, ThreadPoolExecutor requests,
+            ScheduledExecutorService housekeeping, String serverId) {
+        this.store = store;
+        this.hub = hub;
+        this.transport = transport;
+        this.requests = requests;
+        this.housekeeping = housekeeping;
+        this.serverId = serverId;
+    }
+
+    /**
+     * Opens the store, loads bans, binds and starts serving.
+     *
+     * @throws IllegalArgumentException if an admin spec is malformed
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public static ConclaveServer start(ServerOptions options) {
+        return start(options, ServerClock.system());
+    }
+
+    static ConclaveServer start(ServerOptions options, ServerClock clock) {
+        AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
+        InstantSource instants = clock::now;
+        Store store = options.dataDir().isPresent()
+                ? SqliteStore.open(options.dataDir().get(), instants)
+                : SqliteStore.inMemory(instants);
+        options.dataDir().ifPresentOrElse(
+                dir -> LOG.info("store opened data_dir={}", dir.toAbsolutePath()),
+                () -> LOG.info("store is in memory (--ephemeral): everything is lost on exit"));
+        for (String name : admins.unpinned()) {
+            LOG.warn("admin `{}` is not pinned to a key: the first to register that name becomes admin;"
+                    + " pin it as {}=<pubkey>", name, name);
+        }
+        List<Hub.ChannelUser> bans = store.listBans().stream()
+                .map((BanRecord ban) -> new Hub.ChannelUser(ban.channel(), ban.username()))
+                .toList();
+        Hub hub = new Hub(bans);
+        String serverId = store.instanceId();
+        ThreadPoolExecutor requests = new ThreadPoolExecutor(
+                REQUEST_THREADS, REQUEST_THREADS, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
+        ServerContext context = new ServerContext(store, hub, admins, clock, new SecureRandom());
+        ServerTransport transport;
+        try {
+            transport = ServerTransport.bind(options.bind(), serverId, () -> new WebSocketSessionHandler(
+                    new SessionMachine(context), new SerialExecutor(requests), clock, hub));
+        } catch (RuntimeException bindFailure) {
+            requests.shutdownNow();
+            store.close();
+            throw bindFailure;
+        }
+        ScheduledExecutorService housekeeping =
+                Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
+        ConclaveServer server = new ConclaveServer(store, hub, transport, requests, housekeeping, serverId);
+        housekeeping.scheduleAtFixedRate(() -> server.reap(clock), 0, REAP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.scheduleAtFixedRate(() -> server.purge(clock), 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("conclave server listening addr={}", transport.localAddress());
+        return server;
+    }
+
+    /** The address actually bound. */
+    public InetSocketAddress address() {
+        return transport.localAddress();
+    }
+
+    /** The id every upgrade response carries in {@code x-conclave-server-id}. */
+    public String serverId() {
+        return serverId;
+    }
+
+    /** Force-drops every session whose last frame is {@link #IDLE_LIMIT} old or older. */
+    int reap(ServerClock clock) {
+        List<Member> idle = hub.silentSince(clock.nanos() - IDLE_LIMIT.toNanos());
+        idle.forEach(member -> member.kill(ForceDrop.IDLE));
+        if (!idle.isEmpty()) {
+            LOG.debug("reaped idle sessions count={}", idle.size());
+        }
+        return idle.size();
+    }
+
+    private void purge(ServerClock clock) {
+        try {
+            int purged = store.purgeMessagesOlderThan(clock.millis() - Store.RETENTION.toMillis());
+            LOG.debug("purged history rows={}", purged);
+        } catch (RuntimeException failure) {
+            LOG.warn("history purge failed", failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        LOG.info("shutdown signal received; draining connections");
+        housekeeping.shutdownNow();
+        transport.drain();
+        requests.shutdown();
+        try {
+            if (!requests.awaitTermination(2, TimeUnit.SECONDS)) {
+                requests.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+        store.close();
+        LOG.info("server stopped");
+    }
+}

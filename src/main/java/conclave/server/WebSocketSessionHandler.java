@@ -1,0 +1,226 @@
+package conclave.server;
+
+import conclave.protocol.BincodeCodec;
+import conclave.protocol.DecodeException;
+import conclave.protocol.Frame;
+import conclave.protocol.JsonFrameCodec;
+import conclave.protocol.SessionPath;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Thin glue between one WebSocket connection and its {@link SessionMachine}: turns Netty callbacks
+ * into machine events and the machine's output into writes. Not sharable: one per connection.
+ *
+ * <p>Inbound is bounded: while the machine handles a frame, auto-read is off, so a flooding client
+ * waits in its own TCP window instead of in server memory. Machine calls run on the session's
+ * {@link SerialExecutor} (blocking store work never touches the event loop); every other field is
+ * confined to the channel's event loop.
+ */
+final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter implements SessionOutput {
+    private static final BincodeCodec BINCODE = new BincodeCodec();
+    private static final JsonFrameCodec JSON = new JsonFrameCodec();
+
+    private final SessionMachine machine;
+    private final SerialExecutor serial;
+    private final ServerClock clock;
+    private final Hub hub;
+    private ChannelHandlerContext ctx;
+    private WireEncoding encoding;
+    private ScheduledFuture<?> handshakeDeadline;
+    private boolean busy;
+    private boolean closing;
+    /** Written on the serial executor, read on the event loop. */
+    private volatile SessionChannel member;
+
+    WebSocketSessionHandler(SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub) {
+        this.machine = machine;
+        this.serial = serial;
+        this.clock = clock;
+        this.hub = hub;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        handshakeDeadline = ctx.executor().schedule(
+                this::handshakeTimedOut, SessionMachine.HANDSHAKE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof BinaryWebSocketFrame binary) {
+                onMessage(WireEncoding.BINCODE, binary.content());
+            } else if (msg instanceof TextWebSocketFrame text) {
+                onMessage(WireEncoding.JSON, text.content());
+            } else if (msg instanceof PingWebSocketFrame ping) {
+                ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            } else if (msg instanceof CloseWebSocketFrame) {
+                closeQuietly(WebSocketCloseStatus.NORMAL_CLOSURE);
+            }
+            // Pongs are ignored: WebSocket control frames are not liveness, app-level Pings are.
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onMessage(WireEncoding opcode, ByteBuf content) {
+        if (closing) {
+            return;
+        }
+        if (encoding == null) {
+            encoding = opcode;
+        } else if (encoding != opcode) {
+            closeQuietly(WebSocketCloseStatus.PROTOCOL_ERROR);
+            return;
+        }
+        SessionChannel established = member;
+        if (established != null) {
+            established.seen(clock.nanos());
+        }
+        if (opcode == WireEncoding.BINCODE) {
+            Frame frame;
+            try {
+                frame = BINCODE.decode(ByteBufUtil.getBytes(content)).frame();
+            } catch (DecodeException garbage) {
+                closeQuietly(WebSocketCloseStatus.PROTOCOL_ERROR); // as the original: no error frame
+                return;
+            }
+            submit(() -> machine.onFrame(frame, this));
+        } else {
+            String text = content.toString(StandardCharsets.UTF_8);
+            try {
+                Frame frame = JSON.decode(text);
+                submit(() -> machine.onFrame(frame, this));
+            } catch (DecodeException malformed) {
+                submit(() -> machine.onMalformed(malformed.getMessage(), this));
+            }
+        }
+    }
+
+    /** Runs one machine step off the event loop with reads paused until it is done. */
+    private void submit(Runnable step) {
+        busy = true;
+        ctx.channel().config().setAutoRead(false);
+        serial.execute(() -> {
+            step.run();
+            ctx.executor().execute(this::stepDone);
+        });
+    }
+
+    private void stepDone() {
+        busy = false;
+        SessionChannel established = member;
+        if (established != null && established.killReason() != null) {
+            terminate(established);
+        } else if (!closing) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void handshakeTimedOut() {
+        if (member != null || closing) {
+            return;
+        }
+        if (encoding == null) {
+            // Nothing was ever sent, so there is no encoding to speak an error frame in.
+            closeQuietly(WebSocketCloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        serial.execute(() -> machine.onHandshakeTimedOut(this));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        if (handshakeDeadline != null) {
+            handshakeDeadline.cancel(false);
+        }
+        serial.execute(machine::onClosed);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Oversized messages, protocol violations and resets all end the connection; nothing to say.
+        closeQuietly(WebSocketCloseStatus.PROTOCOL_ERROR);
+    }
+
+    // SessionOutput: called on the serial executor.
+
+    @Override
+    public boolean send(Frame frame) {
+        SessionChannel established = member;
+        if (established == null) {
+            ctx.writeAndFlush(SessionChannel.wrap(encoding, encoding.encode(frame)));
+            return true;
+        }
+        if (established.reply(frame)) {
+            return true;
+        }
+        established.kill(ForceDrop.SLOW_CONSUMER);
+        return false;
+    }
+
+    @Override
+    public void close() {
+        ctx.executor().execute(() -> closeQuietly(WebSocketCloseStatus.NORMAL_CLOSURE));
+    }
+
+    @Override
+    public Member establish(SessionPath path) {
+        SessionChannel channel = new SessionChannel(ctx.channel(), encoding, path, clock.nanos(), this::killed);
+        member = channel;
+        ctx.executor().execute(() -> {
+            if (handshakeDeadline != null) {
+                handshakeDeadline.cancel(false);
+            }
+        });
+        return channel;
+    }
+
+    /** Called from any thread by {@link SessionChannel#kill}: leave presence now, say why soon. */
+    private void killed(SessionChannel channel) {
+        hub.detach(channel);
+        ctx.executor().execute(() -> {
+            if (!busy) {
+                terminate(channel);
+            }
+        });
+    }
+
+    private void terminate(SessionChannel channel) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.terminate(channel.killReason());
+    }
+
+    private void closeQuietly(WebSocketCloseStatus status) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        SessionChannel established = member;
+        if (established != null) {
+            established.close(status);
+        } else {
+            ctx.writeAndFlush(new CloseWebSocketFrame(status))
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        }
+    }
+}
