@@ -1,0 +1,175 @@
+package conclave.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import conclave.protocol.AdminOp;
+import conclave.protocol.Frame;
+import conclave.protocol.Payload;
+import conclave.protocol.ProtocolError;
+import conclave.protocol.SessionPath;
+import conclave.protocol.Visibility;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole server over real WebSockets on an ephemeral port, in both encodings. */
+class ServerWebSocketTest {
+    private ConclaveServer server;
+
+    @BeforeEach
+    void start() {
+        server = ConclaveServer.start(
+                new ServerOptions(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), List.of()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void jsonAndBincodeClients_inOneChannel_seeEachOther() throws Exception {
+        try (WsTestClient rust = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel");
+                WsTestClient json = WsTestClient.register(server.address(), WireEncoding.JSON, "bella", "web")) {
+            rust.send(new Frame.Admin(new AdminOp.CreateChannel("lobby", Visibility.PUBLIC)));
+            rust.next(Frame.Ack.class);
+            rust.send(new Frame.Join("lobby", Optional.empty()));
+            rust.next(Frame.Joined.class);
+            json.send(new Frame.Join("lobby", Optional.empty()));
+            json.next(Frame.Joined.class);
+
+            json.send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain("hi from json")));
+            json.next(Frame.Ack.class);
+            Frame.ChannelMsg atRust = rust.next(Frame.ChannelMsg.class);
+            rust.send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain("hi from bincode")));
+            rust.next(Frame.Ack.class);
+            Frame.ChannelMsg atJson = json.next(Frame.ChannelMsg.class);
+
+            assertThat(atRust.from()).isEqualTo(new SessionPath("bella", "box", "web"));
+            assertThat(atRust.payload()).isEqualTo(new Payload.Plain("hi from json"));
+            assertThat(atJson.from()).isEqualTo(new SessionPath("aaron", "box", "razel"));
+            assertThat(atJson.payload()).isEqualTo(new Payload.Plain("hi from bincode"));
+        }
+    }
+
+    @Test
+    void jsonSession_likeTheProtocolDocument() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(server.address(), WireEncoding.JSON)) {
+            client.sendText("{\"type\":\"hello\",\"protocol_version\":1,\"session\":\"razel\",\"extra\":true}");
+
+            assertThat(client.next()).isInstanceOf(Frame.Challenge.class);
+        }
+    }
+
+    @Test
+    void oversizedMessage_closesTheConnection() throws Exception {
+        try (WsTestClient client = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            try {
+                client.sendBinary(new byte[WebSocketUpgrade.MAX_MESSAGE_BYTES + 1]);
+            } catch (ExecutionException cutMidSend) {
+                // The server may drop the connection before the client finishes writing.
+            }
+
+            client.awaitClosed();
+        }
+    }
+
+    @Test
+    void undecodableBinary_closesSilently() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(server.address(), WireEncoding.BINCODE)) {
+            client.sendBinary(new byte[] {(byte) 0xff, 0x01});
+
+            assertThat(client.nextEvent()).isInstanceOf(WsTestClient.Closed.class);
+        }
+    }
+
+    @Test
+    void otherOpcodeAfterTheFirstMessage_closesTheConnection() throws Exception {
+        try (WsTestClient client = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            client.sendText("{\"type\":\"ping\"}");
+
+            assertThat(client.nextEvent()).isInstanceOf(WsTestClient.Closed.class);
+        }
+    }
+
+    @Test
+    void invalidJson_beforeEstablished_errorsAndCloses() throws Exception {
+        try (WsTestClient client = WsTestClient.connect(server.address(), WireEncoding.JSON)) {
+            client.sendText("{\"type\":\"hello\",\"protocol_version\":1}");
+
+            ProtocolError error = client.next(Frame.Error.class).error();
+            assertThat(error).isInstanceOf(ProtocolError.MalformedFrame.class);
+            assertThat(error.display()).contains("session");
+            client.awaitClosed();
+        }
+    }
+
+    @Test
+    void invalidJson_afterEstablished_errorsAndStaysUp() throws Exception {
+        try (WsTestClient client = WsTestClient.register(server.address(), WireEncoding.JSON, "aaron", "razel")) {
+            client.sendText("{\"type\":\"admin\",\"op\":\"create_channel\",\"name\":\"x\",\"visibility\":\"secret\"}");
+            assertThat(client.next(Frame.Error.class).error()).isInstanceOf(ProtocolError.MalformedFrame.class);
+
+            client.send(new Frame.Ping());
+            client.next(Frame.Pong.class);
+        }
+    }
+
+    @Test
+    void pipelinedRequests_getOneReplyEachInOrder() throws Exception {
+        try (WsTestClient client = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            for (int i = 0; i < 50; i++) {
+                client.send(new Frame.Ping());
+                client.send(new Frame.Leave("c" + i));
+            }
+
+            for (int i = 0; i < 50; i++) {
+                client.next(Frame.Pong.class);
+                assertThat(client.next(Frame.Ack.class).detail()).contains("c" + i);
+            }
+        }
+    }
+
+    @Test
+    void machineRemove_overRealSockets_acksThenDropsTheConnection() throws Exception {
+        try (WsTestClient first = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            first.send(new Frame.Admin(new AdminOp.MachineRemove("box")));
+            first.next(Frame.Ack.class);
+
+            Frame.Error error = first.next(Frame.Error.class);
+            assertThat(error.error().display()).isEqualTo("unauthorized: machine key revoked");
+            first.awaitClosed();
+        }
+    }
+
+    @Test
+    void shutdown_sendsGoingAwayCloseToEverySession() throws Exception {
+        try (WsTestClient client = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            server.close();
+
+            assertThat(client.awaitClosed()).isEqualTo(1001);
+        } finally {
+            server = ConclaveServer.start(
+                    new ServerOptions(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), List.of()));
+        }
+    }
+
+    @Test
+    void whisperToOtherEncoding_arrives() throws Exception {
+        try (WsTestClient a = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel");
+                WsTestClient b = WsTestClient.register(server.address(), WireEncoding.JSON, "bella", "web")) {
+            a.send(new Frame.Whisper(SessionPath.UNSTAMPED, new SessionPath("bella", "box", "web"),
+                    new Payload.Plain("psst")));
+            a.next(Frame.Ack.class);
+
+            Frame.Whisper whisper = b.next(Frame.Whisper.class);
+            assertThat(whisper.from()).isEqualTo(new SessionPath("aaron", "box", "razel"));
+            assertThat(a.silentFor(Duration.ofMillis(200))).isTrue();
+        }
+    }
+}
