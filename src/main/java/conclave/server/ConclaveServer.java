@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class ConclaveServer implements AutoCloseable {
     private final ThreadPoolExecutor requests;
     private final ScheduledExecutorService housekeeping;
     private final String serverId;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConclaveServer(
             Store store, Hub hub, ServerTransport transport, ThreadPoolExecutor requests,
@@ -131,8 +133,12 @@ public final class ConclaveServer implements AutoCloseable {
         }
     }
 
+    /** Drains and stops the server; later calls do nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("shutdown signal received; draining connections");
         housekeeping.shutdownNow();
         transport.drain();

@@ -153,9 +153,6 @@ class ServerWebSocketTest {
             server.close();
 
             assertThat(client.awaitClosed()).isEqualTo(1001);
-        } finally {
-            server = ConclaveServer.start(
-                    new ServerOptions(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), List.of()));
         }
     }
 
