@@ -1,0 +1,35 @@
+package conclave.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class XdgDirsTest {
+    private final Path home = Path.of("/home/ada");
+
+    @Test
+    void unset_fallsBackToHomeDefaults() {
+        XdgDirs dirs = new XdgDirs(Map.of(), home);
+
+        assertThat(dirs.configDir()).isEqualTo(Path.of("/home/ada/.config/conclave"));
+        assertThat(dirs.dataDir()).isEqualTo(Path.of("/home/ada/.local/share/conclave"));
+    }
+
+    @Test
+    void absoluteXdgValues_win() {
+        XdgDirs dirs = new XdgDirs(Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_DATA_HOME", "/data"), home);
+
+        assertThat(dirs.configDir()).isEqualTo(Path.of("/cfg/conclave"));
+        assertThat(dirs.dataDir()).isEqualTo(Path.of("/data/conclave"));
+    }
+
+    @Test
+    void relativeOrEmptyXdgValues_areIgnored() {
+        XdgDirs dirs = new XdgDirs(Map.of("XDG_CONFIG_HOME", "relative/cfg", "XDG_DATA_HOME", ""), home);
+
+        assertThat(dirs.configDir()).isEqualTo(Path.of("/home/ada/.config/conclave"));
+        assertThat(dirs.dataDir()).isEqualTo(Path.of("/home/ada/.local/share/conclave"));
+    }
+}
