@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,7 +40,12 @@ final class SessionChannel implements Member {
     private final WireEncoding encoding;
     private final SessionPath path;
     private final Consumer<SessionChannel> onKill;
+    /** Frames offered and not yet written to the socket; the bound is checked against this. */
     private final AtomicInteger queued = new AtomicInteger();
+    /** Frames waiting for the next drain on the event loop; never longer than CAPACITY. */
+    private final Queue<WebSocketFrame> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ChannelFutureListener written = future -> queued.decrementAndGet();
     private final AtomicReference<String> killReason = new AtomicReference<>();
     private volatile long lastSeenNanos;
 
@@ -89,6 +97,7 @@ final class SessionChannel implements Member {
 
     /** Writes the kill's error frame past the bound, then a WebSocket Close, then closes. */
     void terminate(String reason) {
+        drain();
         Frame error = new Frame.Error(new ProtocolError.Unauthorized(reason));
         channel.write(wrap(encoding, encoding.encode(error)));
         close(WebSocketCloseStatus.NORMAL_CLOSURE);
@@ -96,6 +105,7 @@ final class SessionChannel implements Member {
 
     /** Flushes whatever is queued, sends a WebSocket Close with {@code status}, then closes. */
     void close(WebSocketCloseStatus status) {
+        drain();
         channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -107,8 +117,28 @@ final class SessionChannel implements Member {
             queued.decrementAndGet();
             return false;
         }
-        channel.writeAndFlush(wrap(encoding, bytes)).addListener(written -> queued.decrementAndGet());
+        pending.add(wrap(encoding, bytes));
+        if (drainScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(this::drain);
+        }
         return true;
+    }
+
+    /**
+     * Writes every pending frame and flushes once: a burst of fan-out to this session costs one
+     * event-loop task and one syscall, not one per frame. Runs on the event loop.
+     */
+    private void drain() {
+        drainScheduled.set(false); // before polling, so a frame added after the last poll reschedules
+        WebSocketFrame frame;
+        boolean wrote = false;
+        while ((frame = pending.poll()) != null) {
+            channel.write(frame).addListener(written);
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
     }
 
     static WebSocketFrame wrap(WireEncoding encoding, byte[] bytes) {
