@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
-/** A clock the test sets by hand. Thread-safe. */
+/** A clock the test moves by hand. Thread-safe. */
 final class MutableClock implements InstantSource {
     private volatile Instant now;
 
@@ -15,10 +15,6 @@ final class MutableClock implements InstantSource {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    void set(Instant instant) {
-        now = instant;
     }
 
     void advance(Duration duration) {

@@ -4,6 +4,7 @@ import static conclave.store.ChannelsTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import conclave.identity.SigningKey;
 import conclave.protocol.Visibility;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,6 +104,18 @@ class SqliteStoreTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessage("failed to create channel");
         assertThat(store.findChannel("lobby")).isEmpty();
+    }
+
+    @Test
+    void register_machineInsertFailing_leavesNoUserBehind() throws Exception {
+        Store store = fixture.store();
+        // The user row goes in first; the machine row then fails.
+        execute("DROP TABLE machines");
+
+        assertThatThrownBy(() -> store.register("aaron", "workstation", SigningKey.generate().publicKey()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("failed to register user");
+        assertThat(store.findUser("aaron")).isEmpty();
     }
 
     @Test
