@@ -44,7 +44,7 @@ import picocli.CommandLine.ScopeType;
             CompletionsCommand.class,
             HelpCommand.class
         })
-public final class ConclaveCommand {
+final class ConclaveCommand {
     @Option(
             names = "--config-dir",
             paramLabel = "<DIR>",
@@ -59,7 +59,7 @@ public final class ConclaveCommand {
     boolean verbose;
 
     /** A command line for the whole program, with conclave's error rendering and exit codes. */
-    public static CommandLine commandLine() {
+    static CommandLine commandLine() {
         ConclaveCommand root = new ConclaveCommand();
         return new CommandLine(root)
                 .setExecutionStrategy(parseResult -> {

@@ -25,7 +25,9 @@ final class FailureReporter implements IExecutionExceptionHandler {
     /** The messages of the failure and its causes, outermost first, skipping repeats and blanks. */
     static String chain(Throwable failure) {
         List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null && messages.size() < 16; t = t.getCause()) {
+        int depth = 0;
+        // The depth bound matters: nothing stops code from building a cycle of causes.
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             String message = t.getMessage();
             if (message == null || message.isBlank()) {
                 message = t.getClass().getName();

@@ -48,4 +48,13 @@ class FailureReporterTest {
 
         assertThat(FailureReporter.chain(new UncheckedIOException(cause))).isEqualTo("java.io.IOException: connection refused");
     }
+
+    @Test
+    void chain_causesInACycle_ends() {
+        IllegalStateException outer = new IllegalStateException("outer");
+        IllegalStateException inner = new IllegalStateException("inner", outer);
+        outer.initCause(inner);
+
+        assertThat(FailureReporter.chain(outer)).startsWith("outer: inner: outer: inner");
+    }
 }
