@@ -1,0 +1,8 @@
+package conclave.store;
+
+/** Outcome of storing a new invite. */
+public enum InviteCreateResult {
+    CREATED,
+    NO_SUCH_CHANNEL,
+    TOKEN_TAKEN
+}

@@ -1,0 +1,6 @@
+package conclave.store;
+
+import java.time.Instant;
+
+/** A registered user. */
+public record UserRecord(String username, Instant createdAt) {}

@@ -1,0 +1,132 @@
+package conclave;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code ./conclave} launcher as a process from the repository root, after Maven has
+ * packaged the jar (so the launcher finds it up to date and does not build).
+ */
+class LauncherIT {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    @TempDir
+    Path temp;
+
+    private record Launch(int exitCode, String out, String err) {}
+
+    @Test
+    void version_printsExactlyOneLineAndNothingElse() {
+        Launch first = launch(Map.of(), "--version");
+        Launch second = launch(Map.of(), "--version");
+
+        for (Launch launch : List.of(first, second)) {
+            assertThat(launch.exitCode()).isZero();
+            assertThat(launch.out()).isEqualTo("conclave " + projectVersion() + "\n");
+            assertThat(launch.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void help_listsEveryVerb() {
+        Launch launch = launch(Map.of(), "--help");
+
+        assertThat(launch.exitCode()).isZero();
+        for (String verb : List.of(
+                "serve", "bridge", "key", "register", "machine", "server", "join", "perm", "channel", "acl",
+                "invite", "status", "send", "tail", "who", "kick", "ban", "unban", "bans", "user", "skill",
+                "completions")) {
+            assertThat(launch.out()).containsPattern("(?m)^  " + verb + " +\\S");
+        }
+        assertThat(launch.err()).isEmpty();
+    }
+
+    @Test
+    void serve_notBuiltYet_exitsTwoWithMessageOnStderr() {
+        Launch launch = launch(Map.of(), "serve");
+
+        assertThat(launch.exitCode()).isEqualTo(2);
+        assertThat(launch.out()).isEmpty();
+        assertThat(launch.err()).isEqualTo("❌ `conclave serve` is not built yet in this version\n");
+    }
+
+    @Test
+    void noJdkAnywhere_exitsOneAndSaysWhatToInstall() throws IOException {
+        Path binWithoutJava = Files.createDirectory(temp.resolve("bin"));
+        Files.createSymbolicLink(binWithoutJava.resolve("bash"), onPath("bash"));
+
+        Launch launch = launch(Map.of("PATH", binWithoutJava.toString(), "CONCLAVE_JDK_DIRS", "/nonexistent"), "--version");
+
+        assertThat(launch.exitCode()).isEqualTo(1);
+        assertThat(launch.out()).isEmpty();
+        assertThat(launch.err())
+                .startsWith("❌ conclave needs a Java Development Kit (JDK) 17 or newer, and found none.\n")
+                .contains("/nonexistent", "apt-get install openjdk-17-jdk-headless", "https://adoptium.net");
+    }
+
+    /**
+     * Runs the launcher in a trimmed environment (HOME, PATH, LANG, TMPDIR, then {@code env} on
+     * top), so that the caller's JAVA_HOME or JVM option variables cannot change what it prints.
+     */
+    private Launch launch(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("./conclave");
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(temp, "stdout", ".txt");
+            Path err = Files.createTempFile(temp, "stderr", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./conclave " + String.join(" ", args) + " still running after " + DEADLINE);
+            }
+            return new Launch(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static Path onPath(String program) {
+        return Arrays.stream(System.getenv("PATH").split(":"))
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(program + " is not on PATH"));
+    }
+
+    private static String projectVersion() {
+        try (InputStream in = LauncherIT.class.getResourceAsStream("/conclave-version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
