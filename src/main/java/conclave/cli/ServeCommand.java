@@ -1,7 +1,82 @@
 package conclave.cli;
 
+import conclave.config.XdgDirs;
+import conclave.server.ConclaveServer;
+import conclave.server.ServerOptions;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code conclave serve}: the central server. */
-@Command(name = "serve", description = "Run the central server.")
-final class ServeCommand extends UnbuiltCommand {}
+/** {@code conclave serve}: the central server, until SIGTERM or SIGINT drains it. */
+@Command(
+        name = "serve",
+        description = "Run the central server.",
+        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--bind",
+            paramLabel = "<ADDR>",
+            defaultValue = "${env:CONCLAVE_BIND:-127.0.0.1:4390}",
+            converter = SocketAddressConverter.class,
+            description = "Address to listen on, host:port (default: ${DEFAULT-VALUE}; 0.0.0.0:4390 exposes it).")
+    InetSocketAddress bind;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "<PATH>",
+            defaultValue = "${env:CONCLAVE_DATA_DIR}",
+            description = "Directory of the persistent store, created if missing (default: $XDG_DATA_HOME/conclave or ~/.local/share/conclave).")
+    Path dataDir;
+
+    @Option(names = "--ephemeral", description = "Keep everything in memory; all is lost on exit.")
+    boolean ephemeral;
+
+    @Option(
+            names = "--admin",
+            paramLabel = "<USER[=PUBKEY]>",
+            description = "A server admin, optionally pinned to a public key; repeatable, comma lists allowed (env CONCLAVE_ADMINS).")
+    List<String> admins = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (ephemeral && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
+            throw new ParameterException(spec.commandLine(), "--ephemeral and --data-dir cannot be used together");
+        }
+        Optional<Path> store = ephemeral
+                ? Optional.empty()
+                : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
+        List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
+        ServerOptions options = new ServerOptions(bind, store, adminSpecs);
+        CountDownLatch stop = new CountDownLatch(1);
+        ShutdownSignals.onTermOrInt(stop::countDown);
+        try (ConclaveServer server = startOrExplain(options)) {
+            stop.await();
+        }
+        return 0;
+    }
+
+    private ConclaveServer startOrExplain(ServerOptions options) {
+        try {
+            return ConclaveServer.start(options);
+        } catch (IllegalArgumentException invalidAdmin) {
+            throw new ParameterException(spec.commandLine(), invalidAdmin.getMessage());
+        }
+    }
+
+    private static List<String> adminsFromEnvironment() {
+        String env = System.getenv("CONCLAVE_ADMINS");
+        return env == null || env.isEmpty() ? List.of() : List.of(env);
+    }
+}
