@@ -4,10 +4,11 @@ import static conclave.protocol.BincodeWriter.SINGLE_BYTE_LIMIT;
 import static conclave.protocol.BincodeWriter.U16_MARKER;
 import static conclave.protocol.BincodeWriter.U32_MARKER;
 import static conclave.protocol.BincodeWriter.U64_MARKER;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +19,18 @@ import java.util.Optional;
  * field (u32 fields stop at the {@code 0xFC} form); {@code 0xFE} and {@code 0xFF} markers, bool and
  * option tags other than 0 and 1, invalid UTF-8 and short input are errors.
  *
- * <p>Every length is checked against the bytes left before anything is allocated, so hostile
- * input costs no more memory than its own size. Each method names its field, which the error
- * message repeats. Reads the buffer with absolute gets and never moves its position. Not
- * thread-safe; one per decoding.
+ * <p>Every length and count is checked against the bytes left before anything is allocated, so
+ * a lying length costs nothing. Each method names its field, which the error message repeats.
+ * Reads the buffer with absolute gets and never moves its position. Not thread-safe; one per
+ * decoding.
  */
 final class BincodeReader {
     private static final int U128_MARKER = 0xFE;
-    /** Lists start at most this big, so a lying count allocates nothing before it is refuted. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+    /**
+     * Lists start no bigger than this and grow as elements arrive: a count may be as large as
+     * the bytes left (millions), and a truncated list should not pre-allocate for all of them.
+     */
     private static final int MAX_INITIAL_LIST_CAPACITY = 64;
 
     private final ByteBuffer input;
@@ -73,15 +78,23 @@ final class BincodeReader {
 
     /** A string: varint byte length, then strictly valid UTF-8. */
     String string(String field) throws DecodeException {
-        byte[] raw = rawWithLength(field);
-        if (isAscii(raw)) {
-            return new String(raw, StandardCharsets.ISO_8859_1);
+        int length = length(field);
+        int at = bytesUsed();
+        String text = input.hasArray()
+                ? new String(input.array(), input.arrayOffset() + position, length, UTF_8)
+                : new String(copyOf(position, length), UTF_8);
+        // The JDK's fast decoder replaces each malformed sequence with U+FFFD, so text without
+        // U+FFFD came from valid UTF-8 (and for Latin-1 text that check is free). Text with it is
+        // decoded again strictly: the sender may have meant a real U+FFFD.
+        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            try {
+                UTF_8.newDecoder().decode(ByteBuffer.wrap(copyOf(position, length)));
+            } catch (CharacterCodingException e) {
+                throw error(field, at, "invalid UTF-8");
+            }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            throw error(field, bytesUsed() - raw.length, "invalid UTF-8");
-        }
+        position += length;
+        return text;
     }
 
     /** A byte vector: varint length, then the bytes. */
@@ -143,10 +156,15 @@ final class BincodeReader {
 
     private byte[] rawWithLength(String field) throws DecodeException {
         int length = length(field);
-        byte[] raw = new byte[length];
-        input.get(position, raw);
+        byte[] raw = copyOf(position, length);
         position += length;
         return raw;
+    }
+
+    private byte[] copyOf(int index, int length) {
+        byte[] copy = new byte[length];
+        input.get(index, copy);
+        return copy;
     }
 
     /** A usize length or count, refused if it exceeds the bytes left. */
@@ -200,14 +218,5 @@ final class BincodeReader {
         if (limit - position < count) {
             throw error(field, bytesUsed(), "unexpected end of input");
         }
-    }
-
-    private static boolean isAscii(byte[] raw) {
-        for (byte b : raw) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

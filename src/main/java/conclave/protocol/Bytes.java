@@ -30,15 +30,20 @@ public final class Bytes {
 
     /**
      * Parses base64url text without padding (RFC 4648 §5, the form used on the wire and in key
-     * files).
+     * files). Only the canonical form is accepted, so each byte string has exactly one text.
      *
-     * @throws IllegalArgumentException if {@code text} has padding or is not valid base64url
+     * @throws IllegalArgumentException if {@code text} has padding, is not base64url, or has
+     *     stray bits in its last character
      */
     public static Bytes fromBase64Url(String text) {
         if (text.indexOf('=') >= 0) {
             throw new IllegalArgumentException("base64url text must not be padded");
         }
-        return new Bytes(BASE64URL_DECODER.decode(text));
+        byte[] bytes = BASE64URL_DECODER.decode(text);
+        if (!BASE64URL.encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("base64url text must be canonical");
+        }
+        return new Bytes(bytes);
     }
 
     /** Takes ownership of an array nobody else holds; the decoders' zero-copy entry point. */

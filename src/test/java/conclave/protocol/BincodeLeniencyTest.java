@@ -157,6 +157,23 @@ class BincodeLeniencyTest {
     }
 
     @Test
+    void decode_encodedReplacementCharacter_isAcceptedAsText() throws DecodeException {
+        Frame frame = codec.decode(Hex.bytes("06 04 61 ef bf bd")).frame();
+
+        assertThat(frame).isEqualTo(new Frame.Leave("a\uFFFD"));
+    }
+
+    @Test
+    void decode_invalidUtf8InADirectBuffer_isRejected() {
+        byte[] bytes = Hex.bytes("06 02 c0 80");
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+
+        assertThatThrownBy(() -> codec.decode(direct))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("`channel` at byte 2: invalid UTF-8");
+    }
+
+    @Test
     void decode_pingFollowedByGarbage_usesOneByte() throws DecodeException {
         BincodeCodec.Decoded decoded = codec.decode(Hex.bytes("12 aa bb"));
 

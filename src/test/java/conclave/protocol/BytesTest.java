@@ -54,6 +54,13 @@ class BytesTest {
     }
 
     @Test
+    void fromBase64Url_strayBitsInTheLastCharacter_isRejected() {
+        assertThatThrownBy(() -> Bytes.fromBase64Url("-_9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("base64url text must be canonical");
+    }
+
+    @Test
     void fromBase64Url_standardAlphabet_isRejected() {
         assertThatThrownBy(() -> Bytes.fromBase64Url("+/8"))
                 .isInstanceOf(IllegalArgumentException.class);

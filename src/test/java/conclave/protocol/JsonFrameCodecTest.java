@@ -229,6 +229,8 @@ class JsonFrameCodecTest {
                         "field `pubkey` must be base64url without padding"),
                 invalid("{'type':'register','username':'u','machine':'m','pubkey':'A'}",
                         "field `pubkey` must be base64url without padding"),
+                invalid("{'type':'register','username':'u','machine':'m','pubkey':'AB'}",
+                        "field `pubkey` must be base64url without padding"),
                 invalid("{'type':'established','path':'a/b'}",
                         "field `path` must be a `user/machine/session` path"),
                 invalid("{'type':'server_info','admin':'yes'}", "field `admin` must be a boolean"),
