@@ -141,7 +141,10 @@ public sealed interface Frame {
         }
     }
 
-    /** A channel post (→S, {@code from} ignored) or its delivery (S→, {@code from} stamped). */
+    /**
+     * A channel post (→S) or its delivery (S→). The server ignores a client's {@code from} and
+     * stamps the sender's path; a JSON client may leave it out ({@link SessionPath#UNSTAMPED}).
+     */
     record ChannelMsg(String channel, SessionPath from, Payload payload) implements Frame {
         public ChannelMsg {
             requireNonNull(channel, "channel");
@@ -155,7 +158,10 @@ public sealed interface Frame {
         }
     }
 
-    /** A direct message to one session path ({@code from} ignored →S, stamped S→). */
+    /**
+     * A direct message to one session path, sent (→S) or delivered (S→). As for
+     * {@link ChannelMsg}, the server stamps {@code from}; a JSON client may leave it out.
+     */
     record Whisper(SessionPath from, SessionPath target, Payload payload) implements Frame {
         public Whisper {
             requireNonNull(from, "from");
