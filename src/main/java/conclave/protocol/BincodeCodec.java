@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
  * history.
  *
  * <p>The encoder always writes the minimal form. The decoder is exactly as lenient as the
- * original's (see {@link BincodeReader}), ignores bytes after a complete value and reports how
+ * original's (see {@code BincodeReader}), ignores bytes after a complete value and reports how
  * many it used. On bad input of any shape or size it throws {@link DecodeException} and nothing
- * else, and it never allocates more than the input's own size. Stateless and thread-safe.
+ * else, and it never allocates for a length the input cannot hold. Stateless and thread-safe.
  */
 public final class BincodeCodec {
     /** What a decode produced: the frame and how many input bytes it took. */
@@ -55,7 +55,7 @@ public final class BincodeCodec {
     }
 
     /**
-     * Decodes a stored message body; bytes after it are ignored, as the original does.
+     * Decodes a stored message body; bytes after it are ignored, as after a frame.
      *
      * @throws DecodeException if {@code blob} does not start with a valid payload
      */

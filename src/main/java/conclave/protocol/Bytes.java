@@ -11,9 +11,6 @@ import java.util.Base64;
  * never reach a log. Thread-safe.
  */
 public final class Bytes {
-    /** The empty byte string. */
-    public static final Bytes EMPTY = new Bytes(new byte[0]);
-
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
 
