@@ -1,0 +1,69 @@
+package conclave.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The 17 admin operations carried by an {@code admin} frame, in bincode index order.
+ *
+ * <p>Indices are append-only. The JSON name is the op's {@code op} value and its name in logs.
+ */
+public enum AdminOpKind {
+    CREATE_CHANNEL(0, "create_channel"),
+    DELETE_CHANNEL(1, "delete_channel"),
+    RENAME_CHANNEL(2, "rename_channel"),
+    SET_VISIBILITY(3, "set_visibility"),
+    ACL_ADD(4, "acl_add"),
+    ACL_REMOVE(5, "acl_remove"),
+    INVITE_CREATE(6, "invite_create"),
+    INVITE_REVOKE(7, "invite_revoke"),
+    KICK(8, "kick"),
+    BAN(9, "ban"),
+    USER_REMOVE(10, "user_remove"),
+    MACHINE_REMOVE(11, "machine_remove"),
+    MACHINE_ADD(12, "machine_add"),
+    ACL_LIST(13, "acl_list"),
+    UNBAN(14, "unban"),
+    BAN_LIST(15, "ban_list"),
+    INVITE_LIST(16, "invite_list");
+
+    private static final AdminOpKind[] BY_INDEX = values();
+    private static final Map<String, AdminOpKind> BY_JSON_NAME = new HashMap<>();
+
+    static {
+        for (AdminOpKind kind : BY_INDEX) {
+            BY_JSON_NAME.put(kind.jsonName, kind);
+        }
+    }
+
+    private final int index;
+    private final String jsonName;
+
+    AdminOpKind(int index, String jsonName) {
+        this.index = index;
+        this.jsonName = jsonName;
+    }
+
+    /** The bincode variant index. */
+    public int index() {
+        return index;
+    }
+
+    /** The JSON {@code op} value, e.g. {@code invite_create}. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The op with this bincode index, or empty for an unknown index. */
+    public static Optional<AdminOpKind> fromIndex(long index) {
+        return index >= 0 && index < BY_INDEX.length
+                ? Optional.of(BY_INDEX[(int) index])
+                : Optional.empty();
+    }
+
+    /** The op with this JSON {@code op} name, or empty for an unknown name. */
+    public static Optional<AdminOpKind> fromJsonName(String jsonName) {
+        return Optional.ofNullable(BY_JSON_NAME.get(jsonName));
+    }
+}
