@@ -58,12 +58,12 @@ class LauncherIT {
     }
 
     @Test
-    void serve_notBuiltYet_exitsTwoWithMessageOnStderr() {
-        Launch launch = launch(Map.of(), "serve");
+    void bridge_notBuiltYet_exitsTwoWithMessageOnStderr() {
+        Launch launch = launch(Map.of(), "bridge");
 
         assertThat(launch.exitCode()).isEqualTo(2);
         assertThat(launch.out()).isEmpty();
-        assertThat(launch.err()).isEqualTo("❌ `conclave serve` is not built yet in this version\n");
+        assertThat(launch.err()).isEqualTo("❌ `conclave bridge` is not built yet in this version\n");
     }
 
     @Test

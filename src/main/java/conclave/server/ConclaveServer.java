@@ -100,7 +100,8 @@ public final class ConclaveServer implements AutoCloseable {
         ConclaveServer server = new ConclaveServer(store, hub, transport, requests, housekeeping, serverId);
         housekeeping.scheduleAtFixedRate(() -> server.reap(clock), 0, REAP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         housekeeping.scheduleAtFixedRate(() -> server.purge(clock), 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("conclave server listening addr={}", transport.localAddress());
+        InetSocketAddress bound = transport.localAddress();
+        LOG.info("conclave server listening addr={}:{}", bound.getHostString(), bound.getPort());
         return server;
     }
 

@@ -93,7 +93,8 @@ final class ServerTransport implements AutoCloseable {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             if (bindFailure instanceof IOException io) {
-                throw new UncheckedIOException("failed to bind `" + address + "`: " + io.getMessage(), io);
+                throw new UncheckedIOException(
+                        "failed to bind `" + address.getHostString() + ":" + address.getPort() + "`: " + io.getMessage(), io);
             }
             throw (RuntimeException) bindFailure;
         }

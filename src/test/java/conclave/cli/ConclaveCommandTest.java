@@ -75,7 +75,7 @@ class ConclaveCommandTest {
     }
 
     @ParameterizedTest
-    @MethodSource("everyRunnableCommand")
+    @MethodSource("everyUnbuiltCommand")
     void verb_notBuiltYet_exitsTwoWithMessage(String commandLine) {
         CliRun run = CliRun.of(commandLine.split(" "));
 
@@ -86,8 +86,8 @@ class ConclaveCommandTest {
     }
 
     @Test
-    void commandTree_walked_holdsExactlyTheDocumentedCommands() {
-        assertThat(walk(ConclaveCommand.commandLine())).containsExactlyElementsOf(everyRunnableCommand());
+    void commandTree_walked_holdsExactlyTheUnbuiltCommands() {
+        assertThat(walk(ConclaveCommand.commandLine())).containsExactlyElementsOf(everyUnbuiltCommand());
     }
 
     @Test
@@ -169,10 +169,13 @@ class ConclaveCommandTest {
                 .toList();
     }
 
-    /** Every command a user can run, as typed after {@code conclave} (reference/cli.md §1.2). */
-    static List<String> everyRunnableCommand() {
+    /**
+     * Every command of reference/cli.md §1.2 that is not built yet, as typed after
+     * {@code conclave}; a verb leaves this list when it lands.
+     */
+    static List<String> everyUnbuiltCommand() {
         return List.of(
-                "serve", "bridge", "key", "register",
+                "bridge", "key", "register",
                 "machine add", "machine list", "machine remove",
                 "server list", "server remove",
                 "join",

@@ -59,13 +59,31 @@ final class WsTestClient implements AutoCloseable {
     /** Registers a fresh user and returns its established client. */
     static WsTestClient register(InetSocketAddress server, WireEncoding encoding, String user, String handle)
             throws Exception {
+        return register(server, encoding, user, handle, SigningKey.generate());
+    }
+
+    /** Registers {@code user} with machine {@code box} and this key; returns the established client. */
+    static WsTestClient register(
+            InetSocketAddress server, WireEncoding encoding, String user, String handle, SigningKey key)
+            throws Exception {
         WsTestClient client = connect(server, encoding);
-        SigningKey key = SigningKey.generate();
         client.send(new Frame.Hello(1, handle));
         byte[] nonce = client.next(Frame.Challenge.class).nonce().toByteArray();
         client.send(new Frame.Register(user, "box", Bytes.of(key.publicKey().bytes())));
         client.send(new Frame.Auth(Bytes.of(key.publicKey().bytes()), Bytes.of(key.sign(nonce).bytes())));
         assertThat(client.next(Frame.Established.class).path()).isEqualTo(new SessionPath(user, "box", handle));
+        client.next(Frame.ServerInfo.class);
+        return client;
+    }
+
+    /** Logs an enrolled key in as {@code handle}; returns the established client. */
+    static WsTestClient login(InetSocketAddress server, WireEncoding encoding, SigningKey key, String handle)
+            throws Exception {
+        WsTestClient client = connect(server, encoding);
+        client.send(new Frame.Hello(1, handle));
+        byte[] nonce = client.next(Frame.Challenge.class).nonce().toByteArray();
+        client.send(new Frame.Auth(Bytes.of(key.publicKey().bytes()), Bytes.of(key.sign(nonce).bytes())));
+        assertThat(client.next(Frame.Established.class).path().session()).isEqualTo(handle);
         client.next(Frame.ServerInfo.class);
         return client;
     }
