@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,26 +38,29 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private final SerialExecutor serial;
     private final ServerClock clock;
     private final Hub hub;
+    private final Duration handshakeDeadline;
     private ChannelHandlerContext ctx;
     private WireEncoding encoding;
-    private ScheduledFuture<?> handshakeDeadline;
+    private ScheduledFuture<?> handshakeTimer;
     private boolean busy;
     private boolean closing;
     /** Written on the serial executor, read on the event loop. */
     private volatile SessionChannel member;
 
-    WebSocketSessionHandler(SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub) {
+    WebSocketSessionHandler(
+            SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub, Duration handshakeDeadline) {
         this.machine = machine;
         this.serial = serial;
         this.clock = clock;
         this.hub = hub;
+        this.handshakeDeadline = handshakeDeadline;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        handshakeDeadline = ctx.executor().schedule(
-                this::handshakeTimedOut, SessionMachine.HANDSHAKE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        handshakeTimer = ctx.executor().schedule(
+                this::handshakeTimedOut, handshakeDeadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -146,8 +150,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
-        if (handshakeDeadline != null) {
-            handshakeDeadline.cancel(false);
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
         }
         serial.execute(machine::onClosed);
         ctx.fireChannelInactive();
@@ -185,8 +189,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
         SessionChannel channel = new SessionChannel(ctx.channel(), encoding, path, clock.nanos(), this::killed);
         member = channel;
         ctx.executor().execute(() -> {
-            if (handshakeDeadline != null) {
-                handshakeDeadline.cancel(false);
+            if (handshakeTimer != null) {
+                handshakeTimer.cancel(false);
             }
         });
         return channel;
