@@ -53,6 +53,9 @@ final class SessionMachine {
     /** A frame arrived from the client. */
     void onFrame(Frame frame, SessionOutput out) {
         if (state instanceof SessionState.Established established) {
+            if (established.member().isKilled()) {
+                return; // its termination follows; requests already in the pipe go unanswered
+            }
             LOG.debug("dispatch path={} kind={}", established.path(), frame.kind().jsonName());
             Frame reply = requests.handle(established, frame);
             send(out, reply, established.path());

@@ -42,7 +42,11 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private ChannelHandlerContext ctx;
     private WireEncoding encoding;
     private ScheduledFuture<?> handshakeTimer;
-    private boolean busy;
+    /**
+     * Machine steps submitted and not yet done. Usually 0 or 1, but frames Netty decoded from one
+     * socket read before reads paused are each a step, queued in order on the serial executor.
+     */
+    private int stepsInFlight;
     private boolean closing;
     /** Written on the serial executor, read on the event loop. */
     private volatile SessionChannel member;
@@ -117,7 +121,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Runs one machine step off the event loop with reads paused until it is done. */
     private void submit(Runnable step) {
-        busy = true;
+        stepsInFlight++;
         ctx.channel().config().setAutoRead(false);
         serial.execute(() -> {
             step.run();
@@ -126,9 +130,12 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void stepDone() {
-        busy = false;
+        stepsInFlight--;
+        if (stepsInFlight > 0) {
+            return; // the next queued step is already running
+        }
         SessionChannel established = member;
-        if (established != null && established.killReason() != null) {
+        if (established != null && established.isKilled()) {
             terminate(established);
         } else if (!closing) {
             ctx.channel().config().setAutoRead(true);
@@ -200,8 +207,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private void killed(SessionChannel channel) {
         hub.detach(channel);
         ctx.executor().execute(() -> {
-            if (!busy) {
-                terminate(channel);
+            if (stepsInFlight == 0) {
+                terminate(channel); // otherwise the reply in progress goes first; stepDone terminates
             }
         });
     }

@@ -37,6 +37,11 @@ class HubTest {
         }
 
         @Override
+        public boolean isKilled() {
+            return killedFor != null;
+        }
+
+        @Override
         public long lastSeenNanos() {
             return 0;
         }
