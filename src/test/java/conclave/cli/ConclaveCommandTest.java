@@ -193,7 +193,6 @@ class ConclaveCommandTest {
                 "invite create", "invite list", "invite revoke",
                 "status", "send", "tail", "who", "kick", "ban", "unban", "bans",
                 "user list", "user remove",
-                "skill", "skill show", "skill install",
                 "completions");
     }
 
