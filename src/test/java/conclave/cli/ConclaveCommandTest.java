@@ -192,8 +192,7 @@ class ConclaveCommandTest {
                 "acl add", "acl remove", "acl list",
                 "invite create", "invite list", "invite revoke",
                 "status", "send", "tail", "who", "kick", "ban", "unban", "bans",
-                "user list", "user remove",
-                "completions");
+                "user list", "user remove");
     }
 
     /** The runnable commands below {@code command}, depth first in declaration order. */
