@@ -49,7 +49,7 @@ final class SkillFile {
     /**
      * Writes {@code content} unless the file already holds exactly that.
      *
-     * @throws IllegalStateException if the file exists with other content and {@code force} is off,
+     * @throws SkillFileException if the file exists with other content and {@code force} is off,
      *     or cannot be read or written; the message names the file
      */
     Outcome install(String content, boolean force) {
@@ -59,13 +59,13 @@ final class SkillFile {
             return Outcome.UNCHANGED;
         }
         if (existing != null && !force) {
-            throw new IllegalStateException(
+            throw new SkillFileException(
                     "`" + path + "` exists and differs from the skill this version installs; pass --force to replace it");
         }
         try {
             AtomicFile.write(path, wanted, AtomicFile.WORLD_READABLE);
         } catch (IOException e) {
-            throw new IllegalStateException("failed to write `" + path + "`: " + AtomicFile.reason(e), e);
+            throw new SkillFileException("failed to write `" + path + "`: " + AtomicFile.reason(e));
         }
         return existing == null ? Outcome.CREATED : Outcome.REPLACED;
     }
@@ -77,7 +77,7 @@ final class SkillFile {
         } catch (NoSuchFileException absent) {
             return null;
         } catch (IOException e) {
-            throw new IllegalStateException("failed to read `" + path + "`: " + AtomicFile.reason(e), e);
+            throw new SkillFileException("failed to read `" + path + "`: " + AtomicFile.reason(e));
         }
     }
 }

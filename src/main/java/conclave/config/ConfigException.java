@@ -1,8 +1,8 @@
 package conclave.config;
 
 /**
- * config.toml cannot be read, is not valid, or cannot be written. The message names the file and,
- * for a bad document, the line and what is wrong there.
+ * config.toml cannot be read, is not valid, or cannot be written. The message is complete on its
+ * own: it names the file, the reason and, for a bad document, the line and what is wrong there.
  */
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;

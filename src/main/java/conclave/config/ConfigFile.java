@@ -54,7 +54,7 @@ public final class ConfigFile {
         } catch (NoSuchFileException absent) {
             return ConclaveConfig.defaults();
         } catch (IOException e) {
-            throw new ConfigException("failed to read config `" + path + "`: " + AtomicFile.reason(e), e);
+            throw new ConfigException("failed to read config `" + path + "`: " + AtomicFile.reason(e));
         }
         String text = utf8(content);
         try {
@@ -78,7 +78,7 @@ public final class ConfigFile {
         try {
             AtomicFile.write(path, content, AtomicFile.OWNER_ONLY);
         } catch (IOException e) {
-            throw new ConfigException("failed to write config `" + path + "`: " + AtomicFile.reason(e), e);
+            throw new ConfigException("failed to write config `" + path + "`: " + AtomicFile.reason(e));
         }
     }
 
