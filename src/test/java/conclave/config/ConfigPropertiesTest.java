@@ -22,10 +22,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /** Properties of config.toml: every model survives a write and a read; errors point at their line. */
-class ConfigProperties {
+class ConfigPropertiesTest {
     private final Path dir;
 
-    ConfigProperties() {
+    ConfigPropertiesTest() {
         try {
             dir = Files.createTempDirectory("config-properties");
         } catch (IOException e) {
