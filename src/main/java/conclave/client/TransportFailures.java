@@ -1,6 +1,7 @@
 package conclave.client;
 
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -46,6 +47,10 @@ final class TransportFailures {
                 return "connection refused";
             }
             return message;
+        }
+        if (t instanceof NotSslRecordException) {
+            // Its own message is a hex dump of whatever arrived.
+            return "TLS handshake failed: the server did not answer in TLS (a plain ws:// server?)";
         }
         if (t instanceof SSLException) {
             return "TLS handshake failed: " + t.getMessage();

@@ -17,15 +17,21 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Dials a server and upgrades to a WebSocket, within one deadline for the whole of it (name
@@ -104,7 +110,7 @@ final class WebSocketDialer {
                     protected void initChannel(Channel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
                         if (url.secure()) {
-                            pipeline.addLast("tls", transport.tls().newHandler(channel.alloc(), url.host(), url.port()));
+                            pipeline.addLast("tls", tls(transport, channel, url));
                         }
                         pipeline.addLast("http-codec", new HttpClientCodec());
                         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_UPGRADE_RESPONSE_BYTES));
@@ -127,6 +133,25 @@ final class WebSocketDialer {
                 channel.close();
             }
         });
+    }
+
+    /**
+     * TLS for {@code url}: the transport's settings, the host for verification, and SNI for every
+     * host name; the JDK alone sends no SNI for names without a dot, such as intranet hosts.
+     */
+    private static SslHandler tls(ClientTransport transport, Channel channel, ServerUrl url) {
+        SslHandler handler = transport.tls().newHandler(channel.alloc(), url.host(), url.port());
+        if (!NetUtil.isValidIpV4Address(url.host()) && !NetUtil.isValidIpV6Address(url.host())) {
+            SSLEngine engine = handler.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            try {
+                parameters.setServerNames(List.of(new SNIHostName(url.host())));
+                engine.setSSLParameters(parameters);
+            } catch (IllegalArgumentException notAnSniName) {
+                // Left to the JDK's default; verification of the name still applies.
+            }
+        }
+        return handler;
     }
 
     /** Performs the HTTP upgrade, then hands the channel to a {@link WebSocketConnection}. */

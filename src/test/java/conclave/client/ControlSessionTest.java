@@ -199,6 +199,16 @@ class ControlSessionTest {
     }
 
     @Test
+    void login_wssToAPlainServer_failsTheTlsHandshake() {
+        ServerUrl tls = ServerUrl.parse("wss://127.0.0.1:" + server.address().getPort() + "/");
+
+        assertThatThrownBy(() -> ControlSession.login(ControlOptions.of(tls, SigningKey.generate())))
+                .isInstanceOf(DialException.class)
+                .hasMessage("failed to connect to `" + tls + "`: TLS handshake failed:"
+                        + " the server did not answer in TLS (a plain ws:// server?)");
+    }
+
+    @Test
     void request_serverStopsAnswering_timesOutWaitingForAResponse() throws Exception {
         try (ScriptedServer scripted = ScriptedServer.start()) {
             ControlOptions options = ControlOptions.of(scripted.url(), SigningKey.generate())
@@ -243,7 +253,7 @@ class ControlSessionTest {
                     peer.send(new Frame.Pong());
                     peer.send(new Frame.ChannelMsg("c", new SessionPath("a", "b", "c"),
                             new conclave.protocol.Payload.Plain("hi")));
-                    peer.send(new Frame.Ack(Optional.of("x")));
+                    peer.reply(new Frame.Ack(Optional.of("x")));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -31,24 +31,25 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
 
 /**
  * A WebSocket server for fault tests, whose behaviour the test scripts: it records every frame
  * it receives, performs the handshake for any key (unless told to refuse), answers pings unless
  * told not to, and otherwise answers only what the test sends through a {@link Peer}. It can
  * also drop a connection on the spot. Not a conclave server: no store, no authorisation.
+ *
+ * <p>Like a real server it answers in order: a ping's pong waits behind every earlier request
+ * the test has not yet {@linkplain Peer#reply answered}.
  */
 final class ScriptedServer implements AutoCloseable {
     static final String SERVER_ID = "scripted-server-id-0123456789abc";
@@ -62,6 +63,7 @@ final class ScriptedServer implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<Peer> peers = new LinkedBlockingQueue<>();
     private final Channel listener;
+    private boolean closed;
     volatile boolean answerPings = true;
     volatile Frame.Error refuseAuthWith;
     volatile List<String> lastServerNames = List.of();
@@ -74,7 +76,11 @@ final class ScriptedServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (tls != null) {
-                            channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+                            // Serves every name with the one context and notes the name the client asked for.
+                            channel.pipeline().addLast(new SniHandler(hostname -> {
+                                lastServerNames = hostname == null ? List.of() : List.of(hostname);
+                                return tls;
+                            }));
                         }
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new Upgrade(tls != null));
@@ -128,7 +134,11 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         listener.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
@@ -137,11 +147,27 @@ final class ScriptedServer implements AutoCloseable {
     final class Peer {
         private final Channel channel;
         private volatile boolean json;
+        /** Replies owed, oldest first: true for a pong the server sends itself. Event loop only. */
+        private final ArrayDeque<Boolean> owed = new ArrayDeque<>();
 
         Peer(Channel channel) {
             this.channel = channel;
         }
 
+        /** Answers the oldest request the test owes a reply, then any pongs queued behind it. */
+        void reply(Frame frame) {
+            channel.eventLoop().submit(() -> {
+                assertThat(owed.peekFirst()).as("a request waiting for the test's reply").isFalse();
+                owed.removeFirst();
+                send(frame);
+                while (Boolean.TRUE.equals(owed.peekFirst())) {
+                    owed.removeFirst();
+                    send(new Frame.Pong());
+                }
+            }).syncUninterruptibly();
+        }
+
+        /** Sends {@code frame} now, out of band: for pushed traffic and misbehaviour. */
         void send(Frame frame) {
             WebSocketFrame wire = json
                     ? new TextWebSocketFrame(JSON.encode(frame))
@@ -170,17 +196,6 @@ final class ScriptedServer implements AutoCloseable {
 
         Upgrade(boolean secure) {
             this.secure = secure;
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
-                var session = (ExtendedSSLSession) ctx.pipeline().get(SslHandler.class).engine().getSession();
-                lastServerNames = session.getRequestedServerNames().stream()
-                        .map(name -> ((SNIHostName) name).getAsciiName())
-                        .toList();
-            }
-            ctx.fireUserEventTriggered(event);
         }
 
         @Override
@@ -234,8 +249,17 @@ final class ScriptedServer implements AutoCloseable {
                     peer.send(new Frame.Established(new SessionPath("tester", "box", handle)));
                     peer.send(new Frame.ServerInfo(false));
                 }
-            } else if (frame instanceof Frame.Ping && answerPings) {
-                peer.send(new Frame.Pong());
+            } else if (frame instanceof Frame.Ping) {
+                if (!answerPings) {
+                    return;
+                }
+                if (peer.owed.isEmpty()) {
+                    peer.send(new Frame.Pong());
+                } else {
+                    peer.owed.addLast(true);
+                }
+            } else if (!(frame instanceof Frame.Register)) {
+                peer.owed.addLast(false);
             }
         }
     }
