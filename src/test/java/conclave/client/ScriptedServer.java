@@ -199,6 +199,11 @@ final class ScriptedServer implements AutoCloseable {
         }
 
         @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // e.g. the client refusing our certificate: what the tests provoke
+        }
+
+        @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             String location = (secure ? "wss://" : "ws://") + request.headers().get("Host") + request.uri();
             WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, false)
@@ -218,6 +223,11 @@ final class ScriptedServer implements AutoCloseable {
 
         PeerHandler(Peer peer) {
             this.peer = peer;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
         }
 
         @Override
