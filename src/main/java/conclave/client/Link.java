@@ -183,7 +183,7 @@ public final class Link implements AutoCloseable {
         state = State.CONNECTING;
         String handle;
         try {
-            handle = options.handle().get();
+            handle = requireNonNull(options.handle().get(), "the handle supplier returned null");
         } catch (RuntimeException broken) {
             LOG.error("the session handle of the link to {} could not be read", url(), broken);
             dialFailed(broken);
@@ -204,7 +204,16 @@ public final class Link implements AutoCloseable {
             return;
         }
         Optional<String> serverId = dialled.serverId();
-        Optional<String> refusal = serverId.flatMap(id -> options.serverIdGate().check(id));
+        Optional<String> refusal;
+        try {
+            refusal = serverId.flatMap(id -> options.serverIdGate().check(id));
+        } catch (RuntimeException broken) {
+            // A throwing gate must not wedge the link: count it as a failed dial and try again.
+            LOG.error("the server id gate of the link to {} failed", url(), broken);
+            dialled.close("server id gate failed");
+            dialFailed(broken);
+            return;
+        }
         if (refusal.isPresent()) {
             dialled.close("refused: " + refusal.get());
             LOG.warn("link to {} refused before the handshake: {}", url(), refusal.get());

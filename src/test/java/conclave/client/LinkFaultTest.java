@@ -209,6 +209,21 @@ class LinkFaultTest {
     }
 
     @Test
+    void serverIdGate_throws_countsAsAFailedDialAndKeepsTrying() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        open(options().withServerIdGate(id -> {
+            if (checks.incrementAndGet() < 3) {
+                throw new IllegalStateException("claims map unavailable");
+            }
+            return Optional.empty();
+        }));
+
+        recorder.next(LinkEvent.Up.class);
+
+        assertThat(checks).hasValue(3);
+    }
+
+    @Test
     void close_withRequestsWaiting_failsThemAsClosed() throws Exception {
         Link link = open(options());
         recorder.next(LinkEvent.Up.class);
