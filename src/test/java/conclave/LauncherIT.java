@@ -80,6 +80,62 @@ class LauncherIT {
                 .contains("/nonexistent", "apt-get install openjdk-17-jdk-headless", "https://adoptium.net");
     }
 
+    @Test
+    void key_inFreshConfigDir_printsThePublicKeyAndCreatesTheKeyFile() {
+        Path configDir = temp.resolve("config");
+
+        Launch launch = launch(Map.of(), "--config-dir", configDir.toString(), "key");
+
+        assertThat(launch.exitCode()).isZero();
+        assertThat(launch.out()).matches("[A-Za-z0-9_-]{43}\n");
+        assertThat(launch.err()).isEmpty();
+        assertThat(configDir.resolve("key")).isRegularFile();
+    }
+
+    @Test
+    void completions_eachShell_succeedsAndMentionsConclave() {
+        for (String shell : List.of("bash", "zsh", "fish")) {
+            Launch launch = launch(Map.of(), "completions", shell);
+
+            assertThat(launch.exitCode()).as(shell).isZero();
+            assertThat(launch.out()).as(shell).contains("conclave");
+            assertThat(launch.err()).as(shell).isEmpty();
+        }
+    }
+
+    /**
+     * {@code conclave completions bash | head -c 16}, made deterministic: the reader closes the
+     * pipe before the JVM has started, so the write surely fails (the script would fit in a pipe
+     * buffer, and a slow {@code head} could otherwise still find it all written).
+     */
+    @Test
+    void completions_stdoutClosedByReader_endsQuietlyWithSigpipeStatus() throws Exception {
+        Path err = Files.createTempFile(temp, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder("./conclave", "completions", "bash")
+                .directory(ROOT.toFile())
+                .redirectError(err.toFile());
+        builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
+        Process process = builder.start();
+        process.getInputStream().close();
+        process.getOutputStream().close();
+
+        assertThat(process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(141);
+        assertThat(Files.readString(err, UTF_8)).isEmpty();
+    }
+
+    @Test
+    void skillInstall_withoutDir_writesIntoClaudeSkillsUnderHome() throws IOException {
+        Path home = Files.createDirectory(temp.resolve("home"));
+
+        Launch launch = launch(Map.of("HOME", home.toString()), "skill", "install");
+
+        Path installed = home.resolve(".claude/skills/conclave/SKILL.md");
+        assertThat(launch.exitCode()).isZero();
+        assertThat(launch.out()).isEqualTo("✓ installed the conclave skill to " + installed + "\n");
+        assertThat(Files.readString(installed, UTF_8)).startsWith("---\nname: conclave\n");
+    }
+
     /**
      * Runs the launcher in a trimmed environment (HOME, PATH, LANG, TMPDIR, then {@code env} on
      * top), so that the caller's JAVA_HOME or JVM option variables cannot change what it prints.

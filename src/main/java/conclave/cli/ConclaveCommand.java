@@ -1,9 +1,13 @@
 package conclave.cli;
 
+import conclave.config.ConfigFile;
+import conclave.config.XdgDirs;
+import conclave.identity.KeyFile;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -57,6 +61,26 @@ final class ConclaveCommand {
             scope = ScopeType.INHERIT,
             description = "Log at debug level instead of info.")
     boolean verbose;
+
+    /** The root command of the command line that {@code spec} belongs to. */
+    static ConclaveCommand of(CommandSpec spec) {
+        return (ConclaveCommand) spec.root().userObject();
+    }
+
+    /** The keystore and config directory: {@code --config-dir}, or the XDG default. */
+    Path configDir() {
+        return configDir != null ? configDir : XdgDirs.current().configDir();
+    }
+
+    /** This machine's key file, {@code <config-dir>/key}. */
+    KeyFile keyFile() {
+        return new KeyFile(configDir().resolve("key"));
+    }
+
+    /** {@code <config-dir>/config.toml}. */
+    ConfigFile configFile() {
+        return ConfigFile.in(configDir());
+    }
 
     /** A command line for the whole program, with conclave's error rendering and exit codes. */
     static CommandLine commandLine() {

@@ -1,7 +1,5 @@
 package conclave.protocol;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,14 +26,8 @@ public enum AdminOpKind {
     BAN_LIST(15, "ban_list"),
     INVITE_LIST(16, "invite_list");
 
-    private static final AdminOpKind[] BY_INDEX = values();
-    private static final Map<String, AdminOpKind> BY_JSON_NAME = new HashMap<>();
-
-    static {
-        for (AdminOpKind kind : BY_INDEX) {
-            BY_JSON_NAME.put(kind.jsonName, kind);
-        }
-    }
+    private static final WireVariants<AdminOpKind> VARIANTS =
+            new WireVariants<>(values(), AdminOpKind::index, AdminOpKind::jsonName);
 
     private final int index;
     private final String jsonName;
@@ -57,13 +49,11 @@ public enum AdminOpKind {
 
     /** The op with this bincode index, or empty for an unknown index. */
     public static Optional<AdminOpKind> fromIndex(long index) {
-        return index >= 0 && index < BY_INDEX.length
-                ? Optional.of(BY_INDEX[(int) index])
-                : Optional.empty();
+        return VARIANTS.fromIndex(index);
     }
 
     /** The op with this JSON {@code op} name, or empty for an unknown name. */
     public static Optional<AdminOpKind> fromJsonName(String jsonName) {
-        return Optional.ofNullable(BY_JSON_NAME.get(jsonName));
+        return VARIANTS.fromJsonName(jsonName);
     }
 }

@@ -1,7 +1,5 @@
 package conclave.protocol;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,14 +38,8 @@ public enum FrameKind {
     READ_SINCE(26, "read_since"),
     HISTORY(27, "history");
 
-    private static final FrameKind[] BY_INDEX = values();
-    private static final Map<String, FrameKind> BY_JSON_NAME = new HashMap<>();
-
-    static {
-        for (FrameKind kind : BY_INDEX) {
-            BY_JSON_NAME.put(kind.jsonName, kind);
-        }
-    }
+    private static final WireVariants<FrameKind> VARIANTS =
+            new WireVariants<>(values(), FrameKind::index, FrameKind::jsonName);
 
     private final int index;
     private final String jsonName;
@@ -69,13 +61,11 @@ public enum FrameKind {
 
     /** The kind with this bincode index, or empty for an unknown index. */
     public static Optional<FrameKind> fromIndex(long index) {
-        return index >= 0 && index < BY_INDEX.length
-                ? Optional.of(BY_INDEX[(int) index])
-                : Optional.empty();
+        return VARIANTS.fromIndex(index);
     }
 
     /** The kind with this JSON {@code type}, or empty for an unknown name. */
     public static Optional<FrameKind> fromJsonName(String jsonName) {
-        return Optional.ofNullable(BY_JSON_NAME.get(jsonName));
+        return VARIANTS.fromJsonName(jsonName);
     }
 }

@@ -7,7 +7,8 @@ public enum PayloadKind {
     PLAIN(0, "plain"),
     ENCRYPTED(1, "encrypted");
 
-    private static final PayloadKind[] BY_INDEX = values();
+    private static final WireVariants<PayloadKind> VARIANTS =
+            new WireVariants<>(values(), PayloadKind::index, PayloadKind::jsonName);
 
     private final int index;
     private final String jsonName;
@@ -24,9 +25,7 @@ public enum PayloadKind {
 
     /** The kind with this bincode index, or empty for an unknown index. */
     public static Optional<PayloadKind> fromIndex(long index) {
-        return index >= 0 && index < BY_INDEX.length
-                ? Optional.of(BY_INDEX[(int) index])
-                : Optional.empty();
+        return VARIANTS.fromIndex(index);
     }
 
     /** The key that wraps this kind's content in JSON, e.g. {@code {"plain": "…"}}. */

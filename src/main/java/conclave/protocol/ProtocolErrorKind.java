@@ -1,7 +1,5 @@
 package conclave.protocol;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The five error kinds an {@code error} frame carries, in bincode index order. */
@@ -12,14 +10,8 @@ public enum ProtocolErrorKind {
     NOT_FOUND(3, "not_found"),
     INTERNAL(4, "internal");
 
-    private static final ProtocolErrorKind[] BY_INDEX = values();
-    private static final Map<String, ProtocolErrorKind> BY_JSON_NAME = new HashMap<>();
-
-    static {
-        for (ProtocolErrorKind kind : BY_INDEX) {
-            BY_JSON_NAME.put(kind.jsonName, kind);
-        }
-    }
+    private static final WireVariants<ProtocolErrorKind> VARIANTS =
+            new WireVariants<>(values(), ProtocolErrorKind::index, ProtocolErrorKind::jsonName);
 
     private final int index;
     private final String jsonName;
@@ -41,13 +33,11 @@ public enum ProtocolErrorKind {
 
     /** The kind with this bincode index, or empty for an unknown index. */
     public static Optional<ProtocolErrorKind> fromIndex(long index) {
-        return index >= 0 && index < BY_INDEX.length
-                ? Optional.of(BY_INDEX[(int) index])
-                : Optional.empty();
+        return VARIANTS.fromIndex(index);
     }
 
     /** The kind with this JSON {@code kind} name, or empty for an unknown name. */
     public static Optional<ProtocolErrorKind> fromJsonName(String jsonName) {
-        return Optional.ofNullable(BY_JSON_NAME.get(jsonName));
+        return VARIANTS.fromJsonName(jsonName);
     }
 }

@@ -25,9 +25,6 @@ import org.slf4j.LoggerFactory;
  * close the store. Thread-safe.
  */
 public final class ConclaveServer implements AutoCloseable {
-    static final Duration REAP_EVERY = Duration.ofSeconds(15);
-    static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
-    static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** Threads that run blocking store work for sessions; SQLite serialises writes anyway. */
     private static final int REQUEST_THREADS = 8;
     /** Each session queues at most one request at a time, so this bounds sessions, not bursts. */
@@ -61,10 +58,10 @@ public final class ConclaveServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the address cannot be bound
      */
     public static ConclaveServer start(ServerOptions options) {
-        return start(options, ServerClock.system());
+        return start(options, ServerClock.system(), ServerTimings.DEFAULT);
     }
 
-    static ConclaveServer start(ServerOptions options, ServerClock clock) {
+    static ConclaveServer start(ServerOptions options, ServerClock clock, ServerTimings timings) {
         AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
         InstantSource instants = clock::now;
         Store store = options.dataDir().isPresent()
@@ -89,7 +86,7 @@ public final class ConclaveServer implements AutoCloseable {
         ServerTransport transport;
         try {
             transport = ServerTransport.bind(options.bind(), serverId, () -> new WebSocketSessionHandler(
-                    new SessionMachine(context), new SerialExecutor(requests), clock, hub));
+                    new SessionMachine(context), new SerialExecutor(requests), clock, hub, timings.handshakeDeadline()));
         } catch (RuntimeException bindFailure) {
             requests.shutdownNow();
             store.close();
@@ -98,8 +95,10 @@ public final class ConclaveServer implements AutoCloseable {
         ScheduledExecutorService housekeeping =
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
         ConclaveServer server = new ConclaveServer(store, hub, transport, requests, housekeeping, serverId);
-        housekeeping.scheduleAtFixedRate(() -> server.reap(clock), 0, REAP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        housekeeping.scheduleAtFixedRate(() -> server.purge(clock), 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.scheduleAtFixedRate(
+                () -> server.reap(clock, timings.idleLimit()), 0, timings.reapEvery().toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.scheduleAtFixedRate(
+                () -> server.purge(clock), 0, timings.purgeEvery().toMillis(), TimeUnit.MILLISECONDS);
         InetSocketAddress bound = transport.localAddress();
         LOG.info("conclave server listening addr={}:{}", bound.getHostString(), bound.getPort());
         return server;
@@ -115,9 +114,9 @@ public final class ConclaveServer implements AutoCloseable {
         return serverId;
     }
 
-    /** Force-drops every session whose last frame is {@link #IDLE_LIMIT} old or older. */
-    int reap(ServerClock clock) {
-        List<Member> idle = hub.silentSince(clock.nanos() - IDLE_LIMIT.toNanos());
+    /** Force-drops every session whose last frame is {@code idleLimit} old or older. */
+    int reap(ServerClock clock, Duration idleLimit) {
+        List<Member> idle = hub.silentSince(clock.nanos() - idleLimit.toNanos());
         idle.forEach(member -> member.kill(ForceDrop.IDLE));
         if (!idle.isEmpty()) {
             LOG.debug("reaped idle sessions count={}", idle.size());

@@ -25,6 +25,9 @@ interface Member {
      */
     void kill(String reason);
 
+    /** Whether {@link #kill} was called; a killed session's remaining requests are not answered. */
+    boolean isKilled();
+
     /** The last time, in ticker nanoseconds, that any frame arrived from the client. */
     long lastSeenNanos();
 }

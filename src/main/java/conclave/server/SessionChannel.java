@@ -81,6 +81,11 @@ final class SessionChannel implements Member {
         }
     }
 
+    @Override
+    public boolean isKilled() {
+        return killReason.get() != null;
+    }
+
     /** The reason of the first kill, or null while the session may live. */
     String killReason() {
         return killReason.get();

@@ -14,7 +14,6 @@ import conclave.protocol.SessionPath;
 import conclave.store.MachineRecord;
 import conclave.store.RegisterResult;
 import conclave.store.StoreException;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * no locks. Store calls block; that is why it never runs on an event loop.
  */
 final class SessionMachine {
-    /** The whole handshake, from upgrade to {@code Established}, must finish within this. */
-    static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
     /** The only protocol version there is. */
     static final long PROTOCOL_VERSION = 1;
 
@@ -56,6 +53,9 @@ final class SessionMachine {
     /** A frame arrived from the client. */
     void onFrame(Frame frame, SessionOutput out) {
         if (state instanceof SessionState.Established established) {
+            if (established.member().isKilled()) {
+                return; // its termination follows; requests already in the pipe go unanswered
+            }
             LOG.debug("dispatch path={} kind={}", established.path(), frame.kind().jsonName());
             Frame reply = requests.handle(established, frame);
             send(out, reply, established.path());

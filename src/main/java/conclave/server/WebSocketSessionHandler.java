@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,26 +38,33 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private final SerialExecutor serial;
     private final ServerClock clock;
     private final Hub hub;
+    private final Duration handshakeDeadline;
     private ChannelHandlerContext ctx;
     private WireEncoding encoding;
-    private ScheduledFuture<?> handshakeDeadline;
-    private boolean busy;
+    private ScheduledFuture<?> handshakeTimer;
+    /**
+     * Machine steps submitted and not yet done. Usually 0 or 1, but frames Netty decoded from one
+     * socket read before reads paused are each a step, queued in order on the serial executor.
+     */
+    private int stepsInFlight;
     private boolean closing;
     /** Written on the serial executor, read on the event loop. */
     private volatile SessionChannel member;
 
-    WebSocketSessionHandler(SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub) {
+    WebSocketSessionHandler(
+            SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub, Duration handshakeDeadline) {
         this.machine = machine;
         this.serial = serial;
         this.clock = clock;
         this.hub = hub;
+        this.handshakeDeadline = handshakeDeadline;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        handshakeDeadline = ctx.executor().schedule(
-                this::handshakeTimedOut, SessionMachine.HANDSHAKE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        handshakeTimer = ctx.executor().schedule(
+                this::handshakeTimedOut, handshakeDeadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -113,7 +121,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Runs one machine step off the event loop with reads paused until it is done. */
     private void submit(Runnable step) {
-        busy = true;
+        stepsInFlight++;
         ctx.channel().config().setAutoRead(false);
         serial.execute(() -> {
             step.run();
@@ -122,9 +130,12 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     }
 
     private void stepDone() {
-        busy = false;
+        stepsInFlight--;
+        if (stepsInFlight > 0) {
+            return; // the next queued step is already running
+        }
         SessionChannel established = member;
-        if (established != null && established.killReason() != null) {
+        if (established != null && established.isKilled()) {
             terminate(established);
         } else if (!closing) {
             ctx.channel().config().setAutoRead(true);
@@ -146,8 +157,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
-        if (handshakeDeadline != null) {
-            handshakeDeadline.cancel(false);
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
         }
         serial.execute(machine::onClosed);
         ctx.fireChannelInactive();
@@ -185,8 +196,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
         SessionChannel channel = new SessionChannel(ctx.channel(), encoding, path, clock.nanos(), this::killed);
         member = channel;
         ctx.executor().execute(() -> {
-            if (handshakeDeadline != null) {
-                handshakeDeadline.cancel(false);
+            if (handshakeTimer != null) {
+                handshakeTimer.cancel(false);
             }
         });
         return channel;
@@ -196,8 +207,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private void killed(SessionChannel channel) {
         hub.detach(channel);
         ctx.executor().execute(() -> {
-            if (!busy) {
-                terminate(channel);
+            if (stepsInFlight == 0) {
+                terminate(channel); // otherwise the reply in progress goes first; stepDone terminates
             }
         });
     }

@@ -32,4 +32,19 @@ class XdgDirsTest {
         assertThat(dirs.configDir()).isEqualTo(Path.of("/home/ada/.config/conclave"));
         assertThat(dirs.dataDir()).isEqualTo(Path.of("/home/ada/.local/share/conclave"));
     }
+
+    @Test
+    void home_absoluteHomeVariable_winsAndMovesTheDefaults() {
+        XdgDirs dirs = new XdgDirs(Map.of("HOME", "/tmp/elsewhere"), home);
+
+        assertThat(dirs.home()).isEqualTo(Path.of("/tmp/elsewhere"));
+        assertThat(dirs.configDir()).isEqualTo(Path.of("/tmp/elsewhere/.config/conclave"));
+    }
+
+    @Test
+    void home_unsetOrRelativeHomeVariable_isTheAccountHome() {
+        assertThat(new XdgDirs(Map.of(), home).home()).isEqualTo(home);
+        assertThat(new XdgDirs(Map.of("HOME", "relative"), home).home()).isEqualTo(home);
+        assertThat(new XdgDirs(Map.of("HOME", ""), home).home()).isEqualTo(home);
+    }
 }

@@ -293,7 +293,7 @@ class ChannelScenariosTest {
     }
 
     private int reap() {
-        List<Member> idle = server.hub.silentSince(server.clock.nanos() - ConclaveServer.IDLE_LIMIT.toNanos());
+        List<Member> idle = server.hub.silentSince(server.clock.nanos() - ServerTimings.DEFAULT.idleLimit().toNanos());
         idle.forEach(member -> member.kill(ForceDrop.IDLE));
         return idle.size();
     }

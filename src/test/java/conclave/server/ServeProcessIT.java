@@ -9,15 +9,10 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,22 +130,7 @@ class ServeProcessIT {
         }
     }
 
-    /** Reads {@code x-conclave-server-id} from a raw upgrade response. */
     private static String serverId(ServeProcess serve) throws Exception {
-        try (Socket socket = new Socket(serve.address().getAddress(), serve.address().getPort())) {
-            socket.setSoTimeout((int) WsTestClient.DEADLINE.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("HTTP/1.1 101");
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                if (line.toLowerCase().startsWith("x-conclave-server-id:")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-            throw new AssertionError("no x-conclave-server-id header");
-        }
+        return RawUpgrade.serverId(serve.address()).orElseThrow(() -> new AssertionError("no x-conclave-server-id"));
     }
 }

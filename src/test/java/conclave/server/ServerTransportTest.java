@@ -6,20 +6,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -108,28 +102,10 @@ class ServerTransportTest {
 
     @Test
     void upgrade_withQuery_carriesServerIdHeader() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(transport.localAddress(), (int) DEADLINE.toMillis());
-            socket.setSoTimeout((int) DEADLINE.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /?via=alias HTTP/1.1\r\n"
-                            + "Host: 127.0.0.1\r\n"
-                            + "Upgrade: websocket\r\n"
-                            + "Connection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                            + "Sec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            List<String> head = new ArrayList<>();
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                head.add(line.toLowerCase());
-            }
+        List<String> head = RawUpgrade.responseHead(transport.localAddress(), "/?via=alias");
 
-            assertThat(head.get(0)).startsWith("http/1.1 101");
-            assertThat(head).contains("x-conclave-server-id: server-id-123");
-        }
+        assertThat(head.get(0)).startsWith("http/1.1 101");
+        assertThat(head).contains("x-conclave-server-id: server-id-123");
     }
 
     @Test

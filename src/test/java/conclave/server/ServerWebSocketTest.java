@@ -2,7 +2,9 @@ package conclave.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.identity.SigningKey;
 import conclave.protocol.AdminOp;
+import conclave.protocol.Bytes;
 import conclave.protocol.Frame;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
@@ -144,6 +146,28 @@ class ServerWebSocketTest {
             Frame.Error error = first.next(Frame.Error.class);
             assertThat(error.error().display()).isEqualTo("unauthorized: machine key revoked");
             first.awaitClosed();
+        }
+    }
+
+    /** Regression: a kill during a pipelined frame must still let that frame's reply go first. */
+    @Test
+    void pipelinedMachineRemove_acksBeforeTerminating_andLaterFramesGoUnanswered() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            SigningKey key = SigningKey.generate();
+            try (WsTestClient client = WsTestClient.connect(server.address(), WireEncoding.BINCODE)) {
+                client.send(new Frame.Hello(1, "s"));
+                byte[] nonce = client.next(Frame.Challenge.class).nonce().toByteArray();
+                client.send(new Frame.Register("u" + round, "box", Bytes.of(key.publicKey().bytes())));
+                client.send(new Frame.Auth(Bytes.of(key.publicKey().bytes()), Bytes.of(key.sign(nonce).bytes())));
+                client.send(new Frame.Admin(new AdminOp.MachineRemove("box")));
+                client.send(new Frame.Ping());
+
+                client.next(Frame.Established.class);
+                client.next(Frame.ServerInfo.class);
+                assertThat(client.next(Frame.Ack.class).detail()).contains("box");
+                assertThat(client.next(Frame.Error.class).error().display()).isEqualTo("unauthorized: machine key revoked");
+                client.awaitClosed();
+            }
         }
     }
 

@@ -158,6 +158,11 @@ final class TestSession implements Member {
     }
 
     @Override
+    public boolean isKilled() {
+        return killReason != null;
+    }
+
+    @Override
     public long lastSeenNanos() {
         return lastSeen;
     }

@@ -1,0 +1,138 @@
+package conclave.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Everything in config.toml: the machine's default permission level, its registrations on servers
+ * and the permission overrides per server and scope. Immutable; each {@code with…} method returns
+ * a changed copy, so a caller edits by {@code ConfigFile.update(config -> config.with…(…))}.
+ *
+ * <p>A server appears at most once (its URL is its key) and so does each (server, scope) override.
+ * Overrides may name servers that are not registered; such an override simply has no effect until
+ * the server is registered.
+ *
+ * @param defaultPermission the level of every scope without an override ({@code notify} unless set)
+ * @param servers registrations in file order
+ * @param overrides overrides in file order
+ */
+public record ConclaveConfig(
+        PermissionLevel defaultPermission, List<ServerRegistration> servers, List<PermissionOverride> overrides) {
+
+    /** @throws ConfigValueException for a missing default or a server or override that appears twice */
+    public ConclaveConfig {
+        ValueRules.required("default_permission", defaultPermission);
+        servers = List.copyOf(servers);
+        overrides = List.copyOf(overrides);
+        Set<String> urls = new HashSet<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (!urls.add(servers.get(i).url())) {
+                throw new ConfigValueException(
+                        List.of("servers", i, "url"),
+                        "[[servers]] url " + ValueRules.quote(servers.get(i).url())
+                                + " is registered twice; keep one [[servers]] table per URL");
+            }
+        }
+        Set<List<Object>> scopes = new HashSet<>();
+        for (int i = 0; i < overrides.size(); i++) {
+            PermissionOverride override = overrides.get(i);
+            if (!scopes.add(List.of(override.server(), override.scope()))) {
+                throw new ConfigValueException(
+                        List.of("overrides", i),
+                        "[[overrides]] for server " + ValueRules.quote(override.server()) + " and "
+                                + describe(override.scope()) + " appears twice; keep one");
+            }
+        }
+    }
+
+    /** No registrations, no overrides, everything at {@code notify}: what a missing file means. */
+    public static ConclaveConfig defaults() {
+        return new ConclaveConfig(PermissionLevel.DEFAULT, List.of(), List.of());
+    }
+
+    /** The registration whose URL is exactly {@code url}. */
+    public Optional<ServerRegistration> server(String url) {
+        return servers.stream().filter(server -> server.url().equals(url)).findFirst();
+    }
+
+    /** A copy where {@code registration} replaces any registration with the same URL, at the end of the list. */
+    public ConclaveConfig withServer(ServerRegistration registration) {
+        List<ServerRegistration> changed = without(servers, server -> server.url().equals(registration.url()));
+        changed.add(registration);
+        return new ConclaveConfig(defaultPermission, changed, overrides);
+    }
+
+    /**
+     * A copy without the registration for {@code url} and without every override for that server
+     * (what {@code conclave server remove} does); unchanged if there is neither.
+     */
+    public ConclaveConfig withoutServer(String url) {
+        return new ConclaveConfig(
+                defaultPermission,
+                without(servers, server -> server.url().equals(url)),
+                without(overrides, override -> override.server().equals(url)));
+    }
+
+    /** The overrides for {@code server}, in file order. */
+    public List<PermissionOverride> overridesFor(String server) {
+        return overrides.stream().filter(override -> override.server().equals(server)).toList();
+    }
+
+    /** A copy with another default level. */
+    public ConclaveConfig withDefaultPermission(PermissionLevel level) {
+        return new ConclaveConfig(level, servers, overrides);
+    }
+
+    /**
+     * A copy where {@code override} replaces any override for the same server and scope; like the
+     * original conclave, the new one goes to the end of the list.
+     */
+    public ConclaveConfig withOverride(PermissionOverride override) {
+        List<PermissionOverride> changed =
+                without(overrides, existing -> existing.appliesTo(override.server(), override.scope()));
+        changed.add(override);
+        return new ConclaveConfig(defaultPermission, servers, changed);
+    }
+
+    /** A copy without the override for {@code scope} on {@code server}; unchanged if there is none. */
+    public ConclaveConfig withoutOverride(String server, PermissionScope scope) {
+        return new ConclaveConfig(
+                defaultPermission, servers, without(overrides, override -> override.appliesTo(server, scope)));
+    }
+
+    /** The override for {@code scope} on {@code server}, if there is one. */
+    public Optional<PermissionOverride> override(String server, PermissionScope scope) {
+        return overrides.stream().filter(override -> override.appliesTo(server, scope)).findFirst();
+    }
+
+    /** The level in force for {@code scope} on {@code server}: its override, else the default. */
+    public PermissionLevel level(String server, PermissionScope scope) {
+        return override(server, scope).map(PermissionOverride::level).orElse(defaultPermission);
+    }
+
+    /** The level in force for a channel on {@code server}. */
+    public PermissionLevel channelLevel(String server, String channel) {
+        return level(server, PermissionScope.channel(channel));
+    }
+
+    /** The level in force for whispers to this session on {@code server}. */
+    public PermissionLevel whisperLevel(String server) {
+        return level(server, PermissionScope.whisper());
+    }
+
+    private static <T> List<T> without(List<T> items, Predicate<T> unwanted) {
+        List<T> kept = new ArrayList<>(items);
+        kept.removeIf(unwanted);
+        return kept;
+    }
+
+    private static String describe(PermissionScope scope) {
+        return scope instanceof PermissionScope.Channel channel
+                ? "channel " + ValueRules.quote(channel.name())
+                : "the whisper scope (no channel key)";
+    }
+}
