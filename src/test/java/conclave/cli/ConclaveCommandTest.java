@@ -184,9 +184,8 @@ class ConclaveCommandTest {
      */
     static List<String> everyUnbuiltCommand() {
         return List.of(
-                "bridge", "register",
+                "bridge",
                 "machine add", "machine list", "machine remove",
-                "server list", "server remove",
                 "join",
                 "channel create", "channel delete", "channel rename", "channel set-visibility", "channel list",
                 "acl add", "acl remove", "acl list",
