@@ -184,8 +184,7 @@ class ConclaveCommandTest {
      */
     static List<String> everyUnbuiltCommand() {
         return List.of(
-                "bridge",
-                "status", "send", "tail");
+                "bridge", "tail");
     }
 
     /** The runnable commands below {@code command}, depth first in declaration order. */
