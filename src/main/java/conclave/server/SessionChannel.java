@@ -45,7 +45,6 @@ final class SessionChannel implements Member {
     /** Frames waiting for the next drain on the event loop; never longer than CAPACITY. */
     private final Queue<WebSocketFrame> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ChannelFutureListener written = future -> queued.decrementAndGet();
     private final AtomicReference<String> killReason = new AtomicReference<>();
     private volatile long lastSeenNanos;
 
@@ -130,15 +129,22 @@ final class SessionChannel implements Member {
      */
     private void drain() {
         drainScheduled.set(false); // before polling, so a frame added after the last poll reschedules
-        WebSocketFrame frame;
-        boolean wrote = false;
-        while ((frame = pending.poll()) != null) {
-            channel.write(frame).addListener(written);
-            wrote = true;
+        WebSocketFrame frame = pending.poll();
+        if (frame == null) {
+            return;
         }
-        if (wrote) {
-            channel.flush();
+        // Netty completes a channel's writes in order, so the batch's last write completing means
+        // all of them reached the socket: one promise and one listener per batch, not per frame.
+        // Until then every frame of the batch still counts against the bound.
+        int batch = 1;
+        for (WebSocketFrame next = pending.poll(); next != null; next = pending.poll()) {
+            channel.write(frame, channel.voidPromise());
+            frame = next;
+            batch++;
         }
+        int written = batch;
+        channel.write(frame).addListener(future -> queued.addAndGet(-written));
+        channel.flush();
     }
 
     static WebSocketFrame wrap(WireEncoding encoding, byte[] bytes) {

@@ -1,6 +1,5 @@
 package conclave.server.load;
 
-import conclave.identity.SigningKey;
 import conclave.protocol.AdminOp;
 import conclave.protocol.BincodeCodec;
 import conclave.protocol.Frame;
@@ -56,7 +55,7 @@ final class ConclaveFanOut implements FanOutSystem {
     }
 
     private void connect(int subscriberCount, Deliveries deliveries) throws IOException, InterruptedException {
-        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", SigningKey.generate());
+        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", LoadSigner.generate());
         publisher = LoadClient.await(publisherClient.connect(identity, "publisher", true));
         expect(publisher.request(new Frame.Admin(new AdminOp.CreateChannel(CHANNEL, Visibility.PUBLIC))), Frame.Ack.class);
         expect(publisher.request(new Frame.Join(CHANNEL, Optional.empty())), Frame.Joined.class);

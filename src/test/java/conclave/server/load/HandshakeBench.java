@@ -1,6 +1,5 @@
 package conclave.server.load;
 
-import conclave.identity.SigningKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ final class HandshakeBench {
     }
 
     Result run(int concurrency, Duration warmup, Duration measure) throws IOException, InterruptedException {
-        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", SigningKey.generate());
+        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", LoadSigner.generate());
         try (LoadClient client = new LoadClient("load-handshakes", clientThreads, server.address())) {
             LoadConnection owner = LoadClient.await(client.connect(identity, "owner", true));
             for (int i = 0; i < concurrency; i++) {

@@ -1,6 +1,5 @@
 package conclave.server.load;
 
-import conclave.identity.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class IdleMemoryBench {
     }
 
     Result run(int sessions, boolean histogram) throws IOException, InterruptedException {
-        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", SigningKey.generate());
+        LoadConnection.Identity identity = new LoadConnection.Identity("bench", "box", LoadSigner.generate());
         try (LoadClient client = new LoadClient("load-idle", clientThreads, server.address())) {
             List<LoadConnection> open = new ArrayList<>();
             LoadConnection owner = LoadClient.await(client.connect(identity, "owner", true));

@@ -1,6 +1,5 @@
 package conclave.server.load;
 
-import conclave.identity.SigningKey;
 import conclave.protocol.BincodeCodec;
 import conclave.protocol.Bytes;
 import conclave.protocol.DecodeException;
@@ -45,7 +44,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     private static final Consumer<Frame> IGNORE = frame -> {};
 
     /** Who a connection logs in as. */
-    record Identity(String user, String machine, SigningKey key) {}
+    record Identity(String user, String machine, LoadSigner key) {}
 
     private enum Phase { UPGRADING, AWAIT_CHALLENGE, AWAIT_ESTABLISHED, AWAIT_SERVER_INFO, ESTABLISHED, CLOSED }
 
@@ -207,11 +206,11 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
             fail(ctx, "expected challenge, got " + describe(frame));
             return;
         }
-        Bytes publicKey = Bytes.of(identity.key().publicKey().bytes());
+        Bytes publicKey = Bytes.of(identity.key().publicKey());
         if (register) {
             ctx.write(binary(BINCODE.encode(new Frame.Register(identity.user(), identity.machine(), publicKey))));
         }
-        byte[] signature = identity.key().sign(challenge.nonce().toByteArray()).bytes();
+        byte[] signature = identity.key().sign(challenge.nonce().toByteArray());
         ctx.writeAndFlush(binary(BINCODE.encode(new Frame.Auth(publicKey, Bytes.of(signature)))));
         phase = Phase.AWAIT_ESTABLISHED;
     }

@@ -114,7 +114,8 @@ public final class LoadGenerator {
         heading("fan-out: nats-server (baseline)");
         try (ServerProcess server = ServerProcess.natsServer(options.natsServer())) {
             Deliveries deliveries = new Deliveries();
-            try (NatsBaseline system = NatsBaseline.open(server, options.subscribers(), deliveries)) {
+            try (NatsBaseline system = NatsBaseline.open(server,
+                    options.natsSubscribers().equals("jnats"), options.clientThreads(), options.subscribers(), deliveries)) {
                 FanOutBench bench = new FanOutBench(system, deliveries);
                 natsThroughput = throughput(system, bench, deliveries);
                 natsLatency = latency(bench, deliveries);
@@ -237,7 +238,8 @@ public final class LoadGenerator {
     }
 
     private void heading(String title) {
-        out.printf("%n== %s ==%n", title);
+        out.printf("%n== %s == (load average %.2f)%n", title,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
     }
 

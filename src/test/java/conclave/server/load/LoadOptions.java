@@ -16,7 +16,7 @@ record LoadOptions(
         Set<String> scenarios, int subscribers, int window, Duration warmup, Duration duration,
         int rate, Duration latencyDuration, int sessions, int handshakeConcurrency,
         Duration handshakeDuration, int clientThreads, List<String> serverJvmOptions, Path serverJar,
-        String natsServer, boolean histogram) {
+        String natsServer, String natsSubscribers, boolean histogram) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory");
 
@@ -26,7 +26,7 @@ record LoadOptions(
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("scenarios", "handshake,fanout,nats,memory");
         defaults.put("subscribers", "1000");
-        defaults.put("window", "128");
+        defaults.put("window", "512");
         defaults.put("warmup", "5");
         defaults.put("duration", "15");
         defaults.put("rate", "100");
@@ -38,6 +38,7 @@ record LoadOptions(
         defaults.put("server-jvm-options", "");
         defaults.put("server-jar", "");
         defaults.put("nats-server", "nats-server");
+        defaults.put("nats-subscribers", "netty");
         defaults.put("histogram", "false");
         return defaults;
     }
@@ -48,7 +49,7 @@ record LoadOptions(
                 "Options (--name value; defaults in brackets):",
                 "  --scenarios LIST            handshake,fanout,nats,memory [all]",
                 "  --subscribers N             fan-out subscribers [1000]",
-                "  --window N                  max messages the publisher runs ahead of the slowest subscriber [128]",
+                "  --window N                  max messages the publisher runs ahead of the slowest subscriber [512]",
                 "  --warmup S                  unmeasured seconds before each measured window [5]",
                 "  --duration S                measured seconds of the fan-out throughput phase [15]",
                 "  --rate N                    offered messages/s of the latency phase [100]",
@@ -60,6 +61,7 @@ record LoadOptions(
                 "  --server-jvm-options 'A B'  JVM options for the conclave server process ['']",
                 "  --server-jar PATH           run the server from this jar instead of the class path ['']",
                 "  --nats-server PATH          the nats-server executable [nats-server]",
+                "  --nats-subscribers KIND     netty (a few event-loop threads) or jnats (threads per connection) [netty]",
                 "  --histogram true            print the server's live class histogram in the memory scenario [false]");
     }
 
@@ -86,6 +88,10 @@ record LoadOptions(
                 throw new IllegalArgumentException("unknown scenario `" + scenario + "` (expected: one of " + ALL_SCENARIOS + ")");
             }
         }
+        String natsSubscribers = values.get("nats-subscribers");
+        if (!natsSubscribers.equals("netty") && !natsSubscribers.equals("jnats")) {
+            throw new IllegalArgumentException("--nats-subscribers : `" + natsSubscribers + "` (expected: netty or jnats)");
+        }
         String jvm = values.get("server-jvm-options").trim();
         String jar = values.get("server-jar").trim();
         return new LoadOptions(
@@ -103,6 +109,7 @@ record LoadOptions(
                 jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                 jar.isEmpty() ? null : Path.of(jar),
                 values.get("nats-server"),
+                natsSubscribers,
                 Boolean.parseBoolean(values.get("histogram")));
     }
 

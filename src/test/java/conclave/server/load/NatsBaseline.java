@@ -7,7 +7,16 @@ import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,19 +26,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * nats-server in the fan-out shape, the baseline conclave is compared with: N subscriber
- * connections with one dispatcher each on one subject, and a publisher connection, all through
- * the official Java client (jnats).
+ * connections on one subject and a publisher connection. The publisher is the official Java
+ * client (jnats). The subscribers are either {@link NatsSubscriberConnection}s on a few Netty
+ * event-loop threads, like conclave's (the default), or jnats connections with a dispatcher each.
  *
- * <p>The baseline client is heavier than ours: jnats reads and writes with blocking sockets, so
- * every connection holds a reader and a writer task for its whole life, and every dispatcher a
- * delivery thread; a shared executor does not change that (it only pools the threads). With
- * 1,000 subscribers that is about 3,000 threads in the generator, against 2 event-loop threads
- * for conclave's subscribers. Reports print the thread count.
+ * <p>Why not jnats for the subscribers by default: jnats reads and writes with blocking sockets,
+ * so every connection holds a reader and a writer task for its whole life and every dispatcher
+ * a delivery thread (with a shared executor too: it only pools them). With 1,000 subscribers
+ * that is about 5,000 threads and a thread hand-off per delivery, and the generator, not
+ * nats-server, sets the pace. Reports print the generator's thread count.
  */
 final class NatsBaseline implements FanOutSystem {
     static final String SUBJECT = "bench";
@@ -37,6 +48,10 @@ final class NatsBaseline implements FanOutSystem {
     private static final int CONNECT_CONCURRENCY = 8;
 
     private final ServerProcess server;
+    private final boolean jnatsSubscribers;
+    private final int clientThreads;
+    private final List<NatsSubscriberConnection> nettySubscribers = new ArrayList<>();
+    private EventLoopGroup subscriberLoops;
     private final ExecutorService executor =
             Executors.newCachedThreadPool(new DefaultThreadFactory("nats-client", true));
     private final ScheduledExecutorService timers =
@@ -46,14 +61,20 @@ final class NatsBaseline implements FanOutSystem {
     private Connection publisher;
     private int threadsAfterConnect;
 
-    private NatsBaseline(ServerProcess server) {
+    private NatsBaseline(ServerProcess server, boolean jnatsSubscribers, int clientThreads) {
         this.server = server;
+        this.jnatsSubscribers = jnatsSubscribers;
+        this.clientThreads = clientThreads;
     }
 
-    /** Connects {@code subscriberCount} subscribers and the publisher; returns once every SUB is in force. */
-    static NatsBaseline open(ServerProcess server, int subscriberCount, Deliveries deliveries)
-            throws IOException, InterruptedException {
-        NatsBaseline system = new NatsBaseline(server);
+    /**
+     * Connects {@code subscriberCount} subscribers (jnats ones if {@code jnatsSubscribers}, else
+     * Netty ones on {@code clientThreads} event loops) and the publisher; returns once every SUB
+     * is in force.
+     */
+    static NatsBaseline open(ServerProcess server, boolean jnatsSubscribers, int clientThreads, int subscriberCount,
+            Deliveries deliveries) throws IOException, InterruptedException {
+        NatsBaseline system = new NatsBaseline(server, jnatsSubscribers, clientThreads);
         try {
             system.connect(subscriberCount, deliveries);
             return system;
@@ -64,6 +85,51 @@ final class NatsBaseline implements FanOutSystem {
     }
 
     private void connect(int subscriberCount, Deliveries deliveries) throws IOException, InterruptedException {
+        if (jnatsSubscribers) {
+            connectJnatsSubscribers(subscriberCount, deliveries);
+        } else {
+            connectNettySubscribers(subscriberCount, deliveries);
+        }
+        publisher = open("publisher", (connection, event) -> {});
+        threadsAfterConnect = Thread.activeCount();
+    }
+
+    private void connectNettySubscribers(int subscriberCount, Deliveries deliveries)
+            throws IOException, InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        subscriberLoops = new MultiThreadIoEventLoopGroup(clientThreads, new DefaultThreadFactory("nats-subscribers", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Bootstrap bootstrap = new Bootstrap()
+                .group(subscriberLoops)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DEADLINE.toMillis())
+                .remoteAddress(server.address());
+        List<CompletableFuture<NatsSubscriberConnection>> pending = new ArrayList<>();
+        Semaphore slots = new Semaphore(CONNECT_CONCURRENCY * 8);
+        for (int i = 0; i < subscriberCount; i++) {
+            NatsSubscriberConnection subscriber = new NatsSubscriberConnection(SUBJECT, deliveries.subscribe());
+            nettySubscribers.add(subscriber);
+            if (!slots.tryAcquire(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("no nats subscription finished within " + DEADLINE);
+            }
+            bootstrap.clone()
+                    .handler(subscriber)
+                    .connect()
+                    .addListener(done -> {
+                        if (!done.isSuccess()) {
+                            subscriber.subscribed().completeExceptionally(done.cause());
+                        }
+                    });
+            pending.add(subscriber.subscribed().whenComplete((ok, failed) -> slots.release()));
+        }
+        for (CompletableFuture<NatsSubscriberConnection> subscribed : pending) {
+            LoadClient.await(subscribed);
+        }
+    }
+
+    private void connectJnatsSubscribers(int subscriberCount, Deliveries deliveries)
+            throws IOException, InterruptedException {
         ExecutorService connecting = Executors.newFixedThreadPool(CONNECT_CONCURRENCY, new DefaultThreadFactory("nats-connect", true));
         try {
             List<CompletableFuture<Connection>> pending = new ArrayList<>();
@@ -85,8 +151,6 @@ final class NatsBaseline implements FanOutSystem {
                 throw new IOException("nats subscriber did not flush: " + e, e);
             }
         }
-        publisher = open("publisher", (connection, event) -> {});
-        threadsAfterConnect = Thread.activeCount();
     }
 
     private Connection subscribe(String name, Deliveries.Subscriber subscriber) {
@@ -110,6 +174,8 @@ final class NatsBaseline implements FanOutSystem {
                 .noReconnect()
                 .executor(executor)
                 .scheduledExecutor(timers)
+                .callbackExecutor(executor)
+                .connectExecutor(executor)
                 .connectionListener(listener)
                 .errorListener(new Errors())
                 .build();
@@ -152,12 +218,20 @@ final class NatsBaseline implements FanOutSystem {
 
     @Override
     public String clientDescription() {
-        return connections.size() + " subscriber connections through jnats (blocking I/O; "
-                + threadsAfterConnect + " live threads in the generator once connected)";
+        String subscribers = jnatsSubscribers
+                ? connections.size() + " subscriber connections through jnats (blocking I/O)"
+                : nettySubscribers.size() + " subscriber connections on " + clientThreads
+                        + " Netty event-loop thread(s) (minimal NATS protocol)";
+        return subscribers + ", publisher through jnats; " + threadsAfterConnect
+                + " live threads in the generator once connected";
     }
 
     @Override
     public void close() throws InterruptedException {
+        nettySubscribers.forEach(NatsSubscriberConnection::closing);
+        if (subscriberLoops != null) {
+            subscriberLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         for (Connection connection : connections) {
             connection.close();
         }
