@@ -66,6 +66,46 @@ class SessionChannelTest {
     }
 
     @Test
+    void fanOut_upToCapacity_isAccepted_andOneMoreIsRefused() {
+        SharedFrame frame = new SharedFrame(new Frame.Pong());
+        FanOutBatch batch = new FanOutBatch(frame);
+        for (int i = 0; i < SessionChannel.CAPACITY; i++) {
+            assertThat(session.offer(frame, batch)).as("frame %d", i + 1).isTrue();
+        }
+
+        assertThat(session.offer(frame, batch)).isFalse();
+        batch.submit();
+        channel.runPendingTasks();
+        assertThat(socket.held).as("%d frames and one flush marker", SessionChannel.CAPACITY)
+                .hasSize(SessionChannel.CAPACITY + 1);
+    }
+
+    @Test
+    void fanOutThenPush_fromOneThread_reachTheSocketInThatOrder() {
+        EmbeddedChannel recorded = new EmbeddedChannel();
+        SessionChannel recipient = new SessionChannel(
+                recorded, WireEncoding.BINCODE, new SessionPath("a", "w", "r"), 0, killed::set);
+        SharedFrame first = new SharedFrame(new Frame.Pong());
+        SharedFrame second = new SharedFrame(new Frame.Joined("lobby"));
+        FanOutBatch batch = new FanOutBatch(first);
+
+        recipient.offer(first, batch);
+        batch.submit();
+        recipient.offer(second);
+        recorded.runPendingTasks();
+
+        List<byte[]> frames = new ArrayList<>();
+        for (Object written; (written = recorded.readOutbound()) != null; ) {
+            if (written instanceof BinaryWebSocketFrame binary) {
+                frames.add(io.netty.buffer.ByteBufUtil.getBytes(binary.content()));
+            }
+            ReferenceCountUtil.release(written);
+        }
+        assertThat(frames).containsExactly(first.encoded(WireEncoding.BINCODE), second.encoded(WireEncoding.BINCODE));
+        recorded.finishAndReleaseAll();
+    }
+
+    @Test
     void kill_firstReasonWins_andNotifiesOnce() {
         session.kill(ForceDrop.SLOW_CONSUMER);
         killed.set(null);

@@ -92,7 +92,8 @@ public final class LoadGenerator {
                     options.handshakeConcurrency(), options.clientThreads(), handshakes.handshakesPerSecond(),
                     handshakes.completed(), options.handshakeDuration().toSeconds(), handshakes.failed(),
                     handshakes.firstFailure() == null ? "" : "; first: " + handshakes.firstFailure());
-            out.printf("  CPU: server %.2f cores, generator %.2f cores%n", handshakes.serverCores(), handshakes.generatorCores());
+            out.printf("  CPU: server %.2f cores (%.2f ms per handshake), generator %.2f cores%n", handshakes.serverCores(),
+                    handshakes.serverCores() * 1e3 / handshakes.handshakesPerSecond(), handshakes.generatorCores());
             printServerLog(server);
         }
     }
@@ -130,10 +131,10 @@ public final class LoadGenerator {
                 options.window(), Stamp.BODY_BYTES);
         out.printf("    %,.0f deliveries/s = %,.1f messages/s to %d subscribers%n",
                 result.deliveriesPerSecond(), result.messagesPerSecond(), deliveries.size());
-        out.printf("    CPU: server %.2f cores, generator %.2f cores; lost subscribers %d, gaps %d, unconfirmed %d,"
-                        + " publish errors %d, drained %s%n",
-                result.serverCores(), result.generatorCores(), result.lost(), result.gaps(), result.unconfirmed(),
-                result.publishErrors(), result.drained());
+        out.printf("    CPU: server %.2f cores (%.2f us per delivery), generator %.2f cores; lost subscribers %d, gaps %d,"
+                        + " unconfirmed %d, publish errors %d, drained %s%n",
+                result.serverCores(), result.serverCores() * 1e6 / result.deliveriesPerSecond(), result.generatorCores(),
+                result.lost(), result.gaps(), result.unconfirmed(), result.publishErrors(), result.drained());
         return result;
     }
 
