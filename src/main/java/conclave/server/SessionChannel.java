@@ -3,6 +3,7 @@ package conclave.server;
 import conclave.protocol.Frame;
 import conclave.protocol.ProtocolError;
 import conclave.protocol.SessionPath;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -30,8 +31,8 @@ import java.util.function.Consumer;
  *
  * <p>Design note. An offered frame travels to the channel's event loop as a task: one task per
  * frame for replies and single pushes, and one task per event loop for a whole fan-out
- * ({@link FanOutBatch}), so a message to a thousand sessions costs a handful of cross-thread
- * hand-offs, not a thousand. Because every path goes through the event loop's one task queue,
+ * ({@link FanOutBatch}, which also frames the message once for all its recipients), so a message
+ * to a thousand sessions costs a handful of cross-thread hand-offs, not a thousand. Because every path goes through the event loop's one task queue,
  * frames from one producer thread reach a session in the order they were offered. On the event
  * loop a frame is written at once and flushed by a flush task scheduled when the session first
  * has unflushed frames: a burst of fan-out to this session costs one syscall, not one per frame.
@@ -116,6 +117,10 @@ final class SessionChannel implements Member {
         return channel.eventLoop();
     }
 
+    WireEncoding encoding() {
+        return encoding;
+    }
+
     /** Writes the kill's error frame past the bound, then a WebSocket Close, then closes. Event loop only. */
     void terminate(String reason) {
         Frame error = new Frame.Error(new ProtocolError.Unauthorized(reason));
@@ -129,13 +134,14 @@ final class SessionChannel implements Member {
     }
 
     /**
-     * Writes one admitted fan-out frame to every session in {@code sessions}, which all live on
-     * the calling event loop, then schedules one flush task for those that had nothing unflushed.
+     * Writes a duplicate of the framed message ({@code framed}, indexed by encoding) to every
+     * session in {@code sessions}, which all live on the calling event loop, then schedules one
+     * flush task for those that had nothing unflushed.
      */
-    static void deliver(List<SessionChannel> sessions, SharedFrame frame) {
+    static void deliver(List<SessionChannel> sessions, ByteBuf[] framed) {
         List<SessionChannel> toFlush = new ArrayList<>(sessions.size());
         for (SessionChannel session : sessions) {
-            if (session.write(wrap(session.encoding, frame.encoded(session.encoding)))) {
+            if (session.write(framed[session.encoding.ordinal()].retainedDuplicate())) {
                 toFlush.add(session);
             }
         }
@@ -170,11 +176,12 @@ final class SessionChannel implements Member {
     }
 
     /**
-     * Hands one admitted frame to Netty without flushing. Event loop only.
+     * Hands one admitted frame (a {@code WebSocketFrame}, or a framed message from
+     * {@link WebSocketFraming}) to Netty without flushing. Event loop only.
      *
      * @return true if this session had nothing unflushed, so the caller must schedule a flush
      */
-    private boolean write(WebSocketFrame frame) {
+    private boolean write(Object frame) {
         channel.write(frame, channel.voidPromise());
         unflushed++;
         if (dirty) {

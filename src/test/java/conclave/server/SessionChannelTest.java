@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import conclave.protocol.Frame;
 import conclave.protocol.SessionPath;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -97,7 +99,11 @@ class SessionChannelTest {
         List<byte[]> frames = new ArrayList<>();
         for (Object written; (written = recorded.readOutbound()) != null; ) {
             if (written instanceof BinaryWebSocketFrame binary) {
-                frames.add(io.netty.buffer.ByteBufUtil.getBytes(binary.content()));
+                frames.add(ByteBufUtil.getBytes(binary.content()));
+            } else if (written instanceof ByteBuf framed && framed.isReadable()) {
+                // a fan-out message, framed once for all recipients: a 2-byte header, then the frame
+                assertThat((int) framed.getUnsignedByte(0)).isEqualTo(0x82);
+                frames.add(ByteBufUtil.getBytes(framed, 2, framed.readableBytes() - 2));
             }
             ReferenceCountUtil.release(written);
         }
