@@ -25,8 +25,10 @@ import java.util.Set;
  *
  * <p>Concurrency: every field is guarded by {@code lock}. No lock is held while a frame is
  * offered to a member or a member is killed: recipients are snapshotted under the lock and served
- * outside it, so a slow or dying session never blocks the hub. Durable writes (bans, ACLs) go to
- * the store first, then here.
+ * outside it, so a slow or dying session never blocks the hub. A fan-out checks each recipient's
+ * bound on the calling thread and hands the admitted ones to their event loops in one
+ * {@link FanOutBatch}: one task per event loop, not per recipient. Durable writes (bans, ACLs) go
+ * to the store first, then here.
  */
 final class Hub {
     private static final Comparator<SessionPath> BY_TEXT = Comparator.comparing(SessionPath::text);
@@ -248,9 +250,13 @@ final class Hub {
             }
         }
         SharedFrame shared = new SharedFrame(frame);
+        FanOutBatch batch = new FanOutBatch(shared);
         for (Member recipient : recipients) {
-            push(recipient, shared);
+            if (!recipient.offer(shared, batch)) {
+                recipient.kill(ForceDrop.SLOW_CONSUMER);
+            }
         }
+        batch.submit();
     }
 
     /** Pushes one frame to one member; a full queue kills it as a slow consumer. */

@@ -20,6 +20,18 @@ interface Member {
     boolean offer(SharedFrame frame);
 
     /**
+     * Queues one frame of a fan-out: like {@link #offer(SharedFrame)}, except that the delivery
+     * may wait until the caller submits {@code batch}, so that one message to many sessions costs
+     * one hand-off per event loop.
+     *
+     * @return false if the session's outbound queue is full or already closed; the caller then
+     *     ends the session as a slow consumer
+     */
+    default boolean offer(SharedFrame frame, FanOutBatch batch) {
+        return offer(frame);
+    }
+
+    /**
      * Ends the session with an {@code unauthorized} error carrying {@code reason}, then closes
      * it. The first reason wins; later calls do nothing.
      */

@@ -3,6 +3,7 @@ package conclave.server;
 import conclave.protocol.Frame;
 import conclave.protocol.ProtocolError;
 import conclave.protocol.SessionPath;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -11,16 +12,16 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The outbound side of one WebSocket connection: a queue bounded at {@link #CAPACITY} frames in
- * front of the Netty channel, and the kill switch.
+ * The outbound side of one WebSocket connection: a bound of {@link #CAPACITY} frames in front of
+ * the Netty channel, and the kill switch.
  *
  * <p>A frame counts against the bound from the moment it is offered until Netty has written it
  * to the socket, so a peer that stops reading fills the bound and the next offer fails — the
@@ -28,9 +29,17 @@ import java.util.function.Consumer;
  * final error frame of a kill and the WebSocket Close bypass the bound: they are the last two
  * frames the connection will ever carry.
  *
- * <p>Thread-safe: offers and kills come from any thread; Netty serialises the writes on the
- * channel's event loop. {@link #kill} only records the reason and asks the owning handler to act
- * on it at its next turn, so a reply already being produced still goes out first.
+ * <p>Design note. An offered frame travels to the channel's event loop as a task: one task per
+ * frame for replies and single pushes, and one task per event loop for a whole fan-out
+ * ({@link FanOutBatch}, which also frames the message once for all its recipients), so a message
+ * to a thousand sessions costs a handful of cross-thread hand-offs, not a thousand. Because every path goes through the event loop's one task queue,
+ * frames from one producer thread reach a session in the order they were offered. On the event
+ * loop a frame is written at once and flushed by a flush task scheduled when the session first
+ * has unflushed frames: a burst of fan-out to this session costs one syscall, not one per frame.
+ *
+ * <p>Thread-safe: offers and kills come from any thread; {@code unflushed} and {@code dirty} are
+ * confined to the event loop. {@link #kill} only records the reason and asks the owning handler
+ * to act on it at its next turn, so a reply already being produced still goes out first.
  */
 final class SessionChannel implements Member {
     /** Outbound frames a session may have queued before it counts as a slow consumer. */
@@ -42,12 +51,12 @@ final class SessionChannel implements Member {
     private final Consumer<SessionChannel> onKill;
     /** Frames offered and not yet written to the socket; the bound is checked against this. */
     private final AtomicInteger queued = new AtomicInteger();
-    /** Frames waiting for the next drain on the event loop; never longer than CAPACITY. */
-    private final Queue<WebSocketFrame> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ChannelFutureListener written = future -> queued.decrementAndGet();
     private final AtomicReference<String> killReason = new AtomicReference<>();
     private volatile long lastSeenNanos;
+    /** Event loop only: frames written since the last flush. */
+    private int unflushed;
+    /** Event loop only: a flush of this session is scheduled. */
+    private boolean dirty;
 
     SessionChannel(
             Channel channel, WireEncoding encoding, SessionPath path, long nowNanos,
@@ -67,6 +76,15 @@ final class SessionChannel implements Member {
     @Override
     public boolean offer(SharedFrame frame) {
         return enqueue(frame.encoded(encoding));
+    }
+
+    @Override
+    public boolean offer(SharedFrame frame, FanOutBatch batch) {
+        if (!admit()) {
+            return false;
+        }
+        batch.add(this);
+        return true;
     }
 
     /** Queues one of this session's own replies; false means the session must be dropped. */
@@ -100,21 +118,45 @@ final class SessionChannel implements Member {
         lastSeenNanos = nowNanos;
     }
 
-    /** Writes the kill's error frame past the bound, then a WebSocket Close, then closes. */
+    EventExecutor eventLoop() {
+        return channel.eventLoop();
+    }
+
+    WireEncoding encoding() {
+        return encoding;
+    }
+
+    /** Writes the kill's error frame past the bound, then a WebSocket Close, then closes. Event loop only. */
     void terminate(String reason) {
-        drain();
         Frame error = new Frame.Error(new ProtocolError.Unauthorized(reason));
         channel.write(wrap(encoding, encoding.encode(error)));
         close(WebSocketCloseStatus.NORMAL_CLOSURE);
     }
 
-    /** Flushes whatever is queued, sends a WebSocket Close with {@code status}, then closes. */
+    /** Flushes what was written, sends a WebSocket Close with {@code status}, then closes. Event loop only. */
     void close(WebSocketCloseStatus status) {
-        drain();
         channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private boolean enqueue(byte[] bytes) {
+    /**
+     * Writes a duplicate of the framed message ({@code framed}, indexed by encoding) to every
+     * session in {@code sessions}, which all live on the calling event loop, then schedules one
+     * flush task for those that had nothing unflushed.
+     */
+    static void deliver(List<SessionChannel> sessions, ByteBuf[] framed) {
+        List<SessionChannel> toFlush = new ArrayList<>(sessions.size());
+        for (SessionChannel session : sessions) {
+            if (session.write(framed[session.encoding.ordinal()].retainedDuplicate())) {
+                toFlush.add(session);
+            }
+        }
+        if (!toFlush.isEmpty()) {
+            toFlush.get(0).channel.eventLoop().execute(() -> toFlush.forEach(SessionChannel::flush));
+        }
+    }
+
+    /** Counts one frame against the bound; false if the channel is closed or the bound is reached. */
+    private boolean admit() {
         if (!channel.isActive()) {
             return false;
         }
@@ -122,28 +164,52 @@ final class SessionChannel implements Member {
             queued.decrementAndGet();
             return false;
         }
-        pending.add(wrap(encoding, bytes));
-        if (drainScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+        return true;
+    }
+
+    private boolean enqueue(byte[] bytes) {
+        if (!admit()) {
+            return false;
         }
+        WebSocketFrame frame = wrap(encoding, bytes);
+        channel.eventLoop().execute(() -> {
+            if (write(frame)) {
+                channel.eventLoop().execute(this::flush);
+            }
+        });
         return true;
     }
 
     /**
-     * Writes every pending frame and flushes once: a burst of fan-out to this session costs one
-     * event-loop task and one syscall, not one per frame. Runs on the event loop.
+     * Hands one admitted frame (a {@code WebSocketFrame}, or a framed message from
+     * {@link WebSocketFraming}) to Netty without flushing. Event loop only.
+     *
+     * @return true if this session had nothing unflushed, so the caller must schedule a flush
      */
-    private void drain() {
-        drainScheduled.set(false); // before polling, so a frame added after the last poll reschedules
-        WebSocketFrame frame;
-        boolean wrote = false;
-        while ((frame = pending.poll()) != null) {
-            channel.write(frame).addListener(written);
-            wrote = true;
+    private boolean write(Object frame) {
+        channel.write(frame, channel.voidPromise());
+        unflushed++;
+        if (dirty) {
+            return false;
         }
-        if (wrote) {
-            channel.flush();
+        dirty = true;
+        return true;
+    }
+
+    /**
+     * Flushes what was written since the last flush. Netty completes a channel's writes in order,
+     * so an empty write after them completes once they all reached the socket: one promise and one
+     * listener per flush, not per frame, and until then each frame still counts against the bound.
+     * Event loop only.
+     */
+    private void flush() {
+        dirty = false;
+        int written = unflushed;
+        unflushed = 0;
+        if (written > 0) {
+            channel.write(Unpooled.EMPTY_BUFFER).addListener(future -> queued.addAndGet(-written));
         }
+        channel.flush();
     }
 
     static WebSocketFrame wrap(WireEncoding encoding, byte[] bytes) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import conclave.protocol.Frame;
 import conclave.protocol.SessionPath;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -63,6 +65,50 @@ class SessionChannelTest {
         socket.release();
 
         assertThat(offerPing()).isTrue();
+    }
+
+    @Test
+    void fanOut_upToCapacity_isAccepted_andOneMoreIsRefused() {
+        SharedFrame frame = new SharedFrame(new Frame.Pong());
+        FanOutBatch batch = new FanOutBatch(frame);
+        for (int i = 0; i < SessionChannel.CAPACITY; i++) {
+            assertThat(session.offer(frame, batch)).as("frame %d", i + 1).isTrue();
+        }
+
+        assertThat(session.offer(frame, batch)).isFalse();
+        batch.submit();
+        channel.runPendingTasks();
+        assertThat(socket.held).as("%d frames and one flush marker", SessionChannel.CAPACITY)
+                .hasSize(SessionChannel.CAPACITY + 1);
+    }
+
+    @Test
+    void fanOutThenPush_fromOneThread_reachTheSocketInThatOrder() {
+        EmbeddedChannel recorded = new EmbeddedChannel();
+        SessionChannel recipient = new SessionChannel(
+                recorded, WireEncoding.BINCODE, new SessionPath("a", "w", "r"), 0, killed::set);
+        SharedFrame first = new SharedFrame(new Frame.Pong());
+        SharedFrame second = new SharedFrame(new Frame.Joined("lobby"));
+        FanOutBatch batch = new FanOutBatch(first);
+
+        recipient.offer(first, batch);
+        batch.submit();
+        recipient.offer(second);
+        recorded.runPendingTasks();
+
+        List<byte[]> frames = new ArrayList<>();
+        for (Object written; (written = recorded.readOutbound()) != null; ) {
+            if (written instanceof BinaryWebSocketFrame binary) {
+                frames.add(ByteBufUtil.getBytes(binary.content()));
+            } else if (written instanceof ByteBuf framed && framed.isReadable()) {
+                // a fan-out message, framed once for all recipients: a 2-byte header, then the frame
+                assertThat((int) framed.getUnsignedByte(0)).isEqualTo(0x82);
+                frames.add(ByteBufUtil.getBytes(framed, 2, framed.readableBytes() - 2));
+            }
+            ReferenceCountUtil.release(written);
+        }
+        assertThat(frames).containsExactly(first.encoded(WireEncoding.BINCODE), second.encoded(WireEncoding.BINCODE));
+        recorded.finishAndReleaseAll();
     }
 
     @Test
