@@ -76,11 +76,15 @@ public final class Bridge {
     public static void run(BridgeSettings settings, SigningKey key, InputStream in, OutputStream out,
             CompletableFuture<Void> stop) throws InterruptedException {
         Bridge bridge = new Bridge(settings, out);
+        // Claude Code waits for the initialize reply, which needs no link: read stdin first and
+        // start the network while the first requests are answered.
+        Thread reader = new Thread(() -> bridge.read(in, stop), "bridge-stdin");
+        reader.setDaemon(true); // a read blocked on stdin must not keep the process alive
+        reader.start();
+        bridge.events.scheduleWithFixedDelay(() -> bridge.dispatcher.on(new BridgeEvent.Tick()), TICK_MILLIS,
+                TICK_MILLIS, TimeUnit.MILLISECONDS);
         try (ClientTransport transport = ClientTransport.start()) {
-            bridge.start(settings, key, transport);
-            Thread reader = new Thread(() -> bridge.read(in, stop), "bridge-stdin");
-            reader.setDaemon(true); // a read blocked on stdin must not keep the process alive
-            reader.start();
+            bridge.openLinks(settings, key, transport);
             try {
                 stop.get();
             } catch (ExecutionException impossible) {
@@ -91,8 +95,9 @@ public final class Bridge {
         }
     }
 
-    private void start(BridgeSettings settings, SigningKey key, ClientTransport transport) {
-        // Links are opened on the dispatcher's thread, so no event can reach it before they all exist.
+    private void openLinks(BridgeSettings settings, SigningKey key, ClientTransport transport) {
+        // On the dispatcher's thread, which alone touches `links`; a link's first event queues
+        // behind this task, so it never reaches the dispatcher before its link is in the map.
         post(() -> {
             for (ServerRegistration server : settings.servers()) {
                 LinkOptions options = LinkOptions.of(ServerUrl.parse(server.url()), key, handle::get)
@@ -100,8 +105,6 @@ public final class Bridge {
                 links.put(server.url(), Link.open(transport, options, event -> post(translate(server.url(), event))));
             }
         });
-        events.scheduleWithFixedDelay(() -> dispatcher.on(new BridgeEvent.Tick()), TICK_MILLIS, TICK_MILLIS,
-                TimeUnit.MILLISECONDS);
     }
 
     private BridgeEvent translate(String server, LinkEvent event) {

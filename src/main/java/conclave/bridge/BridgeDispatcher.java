@@ -58,9 +58,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Not thread-safe: the runtime calls it from one thread.
  */
-public final class BridgeDispatcher {
+final class BridgeDispatcher {
     /** How long a server-bound tool call may take, waiting for the link included. */
-    public static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+    static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
     /** Rapid drops in a row that trip the flapping breaker. */
     static final int FLAP_THRESHOLD = 3;
     /** Slack before the watermark for {@code catch_up}: a duplicate beats a gap. */
@@ -138,7 +138,7 @@ public final class BridgeDispatcher {
     }
 
     /** Handles one event completely. */
-    public void on(BridgeEvent event) {
+    void on(BridgeEvent event) {
         Gating before = gating();
         if (event instanceof BridgeEvent.McpReceived received) {
             mcp(received.message());

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * Code, an event of a server's link, the answer to a request, or a tick of the clock. Past tense;
  * immutable.
  */
-public sealed interface BridgeEvent {
+sealed interface BridgeEvent {
     /** A JSON object read from stdin. */
     record McpReceived(JsonNode message) implements BridgeEvent {
         public McpReceived {
