@@ -624,6 +624,25 @@ class BridgeDispatcherTest {
     }
 
     @Test
+    void multiHome_callsGoToTheNamedServerAndInjectionsCarryTheirServer() {
+        rig = DispatcherRig.started(DispatcherRig.config(PermissionLevel.CONVERSE, S1, S2), Optional.empty(), true);
+
+        rig.call(1, "send_channel", "{\"server\":\"wss://s1\",\"channel\":\"a-chan\",\"text\":\"to a\"}");
+        rig.call(2, "send_channel", "{\"server\":\"wss://s2\",\"channel\":\"b-chan\",\"text\":\"to b\"}");
+        rig.call(3, "whisper", "{\"server\":\"wss://s1\",\"target\":\"david/desktop/main\",\"text\":\"w\"}");
+        rig.push(S2, message("ops", "from two"));
+
+        assertThat(rig.nextSent()).extracting(DispatcherRig.Sent::server, sent -> ((Frame.ChannelMsg) sent.frame()).channel())
+                .containsExactly(S1, "a-chan");
+        assertThat(rig.nextSent()).extracting(DispatcherRig.Sent::server, sent -> ((Frame.ChannelMsg) sent.frame()).channel())
+                .containsExactly(S2, "b-chan");
+        assertThat(rig.nextSent().server()).isEqualTo(S1);
+        JsonNode params = rig.nextNotification(McpMessages.CHANNEL);
+        assertThat(params.path("meta").path("server").asString()).isEqualTo(S2);
+        assertThat(params.path("content").asString()).contains("server=\"wss://s2\"");
+    }
+
+    @Test
     void server_omittedWithTwoServers_mustBePassed() {
         rig = DispatcherRig.started(DispatcherRig.config(PermissionLevel.NOTIFY, S1, S2), Optional.empty(), true);
 

@@ -110,6 +110,26 @@ class BridgeIT {
     }
 
     @Test
+    void oneServerUnderTwoUrls_secondLinkDisabledWithOneNotice() throws Exception {
+        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
+        String url = "ws://127.0.0.1:" + server.address().getPort();
+        Path aaron = enrol(url, "aaron", "workstation");
+        String alias = url + "/?via=alias";
+        Files.writeString(aaron.resolve("config.toml"),
+                "\n[[servers]]\nurl = \"" + alias + "\"\nusername = \"aaron\"\nmachine = \"workstation\"\n",
+                UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        BridgeProcess bridge = bridge(aaron, temp, "--as", "sess");
+        bridge.response(bridge.request("initialize", "{}"));
+
+        JsonNode notice = bridge.channelNotification("is the same server as");
+        assertThat(notice.path("params").path("content").asString()).contains("disabled");
+        assertThat(bridge.callOk("who", "{}")).isEqualTo("server-wide: aaron/workstation/sess");
+        assertThat(bridge.endInput()).isZero();
+        assertThat(bridge.notJson()).isEmpty();
+    }
+
+    @Test
     void bridge_withNoRegistration_exitsOneBeforeAnyMcpOutput() throws Exception {
         Path config = Files.createDirectory(temp.resolve("lonely"));
         cli(config, "key");
