@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -388,7 +389,7 @@ final class BridgeDispatcher {
     }
 
     /** Builds a scope from a tool argument; a name no channel can have is a failure naming the rule. */
-    private static PermissionScope checkScope(java.util.function.Supplier<PermissionScope> scope) {
+    private static PermissionScope checkScope(Supplier<PermissionScope> scope) {
         try {
             return scope.get();
         } catch (ConfigValueException invalid) {
