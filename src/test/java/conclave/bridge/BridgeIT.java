@@ -2,6 +2,7 @@ package conclave.bridge;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import conclave.server.ServeProcess;
 import java.io.IOException;
@@ -127,6 +128,40 @@ class BridgeIT {
         assertThat(bridge.callOk("who", "{}")).isEqualTo("server-wide: aaron/workstation/sess");
         assertThat(bridge.endInput()).isZero();
         assertThat(bridge.notJson()).isEmpty();
+    }
+
+    @Test
+    void twoBridgesWithTheSameDefaultedHandle_settleOnDistinctHandles() throws Exception {
+        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
+        String url = "ws://127.0.0.1:" + server.address().getPort();
+        Path aaron = enrol(url, "aaron", "workstation");
+        Path fleet = Files.createDirectory(temp.resolve("fleet"));
+
+        BridgeProcess first = bridge(aaron, fleet);
+        BridgeProcess second = bridge(aaron, fleet);
+        first.response(first.request("initialize", "{}"));
+        second.response(second.request("initialize", "{}"));
+
+        // They supersede each other until one breaker renames its handle; then both stay online.
+        List<String> sessions = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> fleetSessions(first), found -> found.size() == 2);
+        assertThat(sessions).contains("aaron/workstation/fleet").anyMatch(session -> session.contains("/fleet-"));
+        java.util.function.Predicate<JsonNode> renameNotice = message -> message.path("params").path("content")
+                .asString("").contains("--as") && message.path("params").path("content").asString("").contains("fleet-");
+        assertThat(first.saw(renameNotice) || second.saw(renameNotice)).as("a rename notice").isTrue();
+    }
+
+    /** The {@code fleet…} sessions a server-wide who shows, or none while the link is down. */
+    private static List<String> fleetSessions(BridgeProcess bridge) {
+        JsonNode result = bridge.call("who", "{}");
+        if (result.path("isError").asBoolean(false)) {
+            return List.of();
+        }
+        String text = result.path("content").get(0).path("text").asString();
+        return java.util.Arrays.stream(text.substring(text.indexOf(':') + 1).split(","))
+                .map(String::trim)
+                .filter(session -> session.startsWith("aaron/workstation/fleet"))
+                .toList();
     }
 
     @Test

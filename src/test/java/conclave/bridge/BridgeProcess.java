@@ -114,6 +114,11 @@ final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /** Whether any message received so far matches, taken or not. */
+    boolean saw(Predicate<JsonNode> matching) {
+        return received.stream().anyMatch(matching);
+    }
+
     /** The next {@code notifications/claude/channel} whose content contains {@code text}. */
     JsonNode channelNotification(String text) {
         return next(message -> message.path("method").asString("").equals("notifications/claude/channel")
