@@ -58,12 +58,14 @@ class LauncherIT {
     }
 
     @Test
-    void bridge_notBuiltYet_exitsTwoWithMessageOnStderr() {
-        Launch launch = launch(Map.of(), "bridge");
+    void bridge_withoutKey_exitsOneBeforeAnyMcpOutput() {
+        Path configDir = temp.resolve("empty-config");
 
-        assertThat(launch.exitCode()).isEqualTo(2);
+        Launch launch = launch(Map.of(), "bridge", "--config-dir", configDir.toString());
+
+        assertThat(launch.exitCode()).isEqualTo(1);
         assertThat(launch.out()).isEmpty();
-        assertThat(launch.err()).isEqualTo("❌ `conclave bridge` is not built yet in this version\n");
+        assertThat(launch.err()).startsWith("❌ failed to read keyfile").contains("run `conclave key` first");
     }
 
     @Test

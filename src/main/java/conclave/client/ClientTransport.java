@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -26,7 +27,9 @@ import javax.net.ssl.SSLException;
  * and close it after them.
  *
  * <p>TLS uses the JDK's default trust store, sends SNI and verifies the host name (RFC 2818
- * rules, as for HTTPS). Thread-safe.
+ * rules, as for HTTPS). It is set up at the first {@code wss://} dial, so a process that only
+ * speaks {@code ws://} never loads the JDK's TLS stack (a few hundred classes at start).
+ * Thread-safe.
  */
 public final class ClientTransport implements AutoCloseable {
     /** Resolution threads; each resolves one name at a time and lingers briefly when idle. */
@@ -34,24 +37,29 @@ public final class ClientTransport implements AutoCloseable {
 
     private final EventLoopGroup loops;
     private final Class<? extends Channel> channelType;
-    private final SslContext tls;
+    private final Supplier<SslContext> tlsSetup;
     private final ExecutorService resolver;
+    private SslContext tls; // guarded by this; made by tlsSetup at the first wss:// dial
 
-    private ClientTransport(
-            EventLoopGroup loops, Class<? extends Channel> channelType, SslContext tls, ExecutorService resolver) {
+    private ClientTransport(EventLoopGroup loops, Class<? extends Channel> channelType, Supplier<SslContext> tlsSetup,
+            ExecutorService resolver) {
         this.loops = loops;
         this.channelType = channelType;
-        this.tls = tls;
+        this.tlsSetup = tlsSetup;
         this.resolver = resolver;
     }
 
     /** One event-loop thread: plenty for the CLI and for a bridge's handful of links. */
     public static ClientTransport start() {
-        return start(1, defaultTls());
+        return start(1, ClientTransport::defaultTls);
     }
 
     /** {@code threads} event loops and the given TLS settings (tests trust their own CA). */
     static ClientTransport start(int threads, SslContext tls) {
+        return start(threads, () -> tls);
+    }
+
+    private static ClientTransport start(int threads, Supplier<SslContext> tls) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
@@ -82,7 +90,10 @@ public final class ClientTransport implements AutoCloseable {
         return channelType;
     }
 
-    SslContext tls() {
+    synchronized SslContext tls() {
+        if (tls == null) {
+            tls = tlsSetup.get();
+        }
         return tls;
     }
 

@@ -1,0 +1,39 @@
+package conclave.bridge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes JSON-RPC messages to Claude Code: each compact on one line, flushed at once. After a
+ * write fails (Claude Code went away) output stops, with one warning on stderr. Thread-safe.
+ */
+final class McpLineWriter implements McpOutput {
+    private static final Logger LOG = LoggerFactory.getLogger(McpLineWriter.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final OutputStream out;
+    private boolean broken;
+
+    McpLineWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void send(ObjectNode message) {
+        if (broken) {
+            return;
+        }
+        try {
+            out.write(JSON.writeValueAsBytes(message));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            broken = true;
+            LOG.warn("stopped writing MCP output: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package conclave.bridge;
+
+import static conclave.bridge.Escaping.markup;
+
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The bridge's own messages to the session (reference/bridge.md §3.8): link trouble, renames,
+ * duplicate servers and server errors. They bypass the autonomy policy; everything that came from
+ * outside (URLs, handles, server text) is escaped like message bodies (SPEC §6.15). Stateless.
+ */
+final class Notices {
+    private Notices() {}
+
+    static ObjectNode disconnected(String server) {
+        return link(server, "Disconnected from `" + markup(server) + "` — reconnecting.");
+    }
+
+    static ObjectNode reconnected(String server) {
+        return link(server, "Reconnected to `" + markup(server) + "`.");
+    }
+
+    static ObjectNode renamed(String server, String oldHandle, String newHandle) {
+        return link(server, "Another live session holds the handle `" + markup(oldHandle) + "`; reconnecting to `"
+                + markup(server) + "` as `" + markup(newHandle) + "`. Pass `--as` to pin a name.");
+    }
+
+    static ObjectNode flapping(String server, String handle) {
+        return link(server, "The link to `" + markup(server) + "` keeps dropping right after connecting. If another"
+                + " live session uses the handle `" + markup(handle) + "`, the two supersede each other: start one"
+                + " of them with a distinct `--as`. Going quiet until the link stabilises.");
+    }
+
+    static ObjectNode duplicate(String server, String canonical) {
+        return link(server, "`" + markup(server) + "` is the same server as `" + markup(canonical)
+                + "` — this duplicate link is disabled; target `" + markup(canonical) + "` instead.");
+    }
+
+    static ObjectNode unreachable(String server, int attempts, String reason) {
+        return link(server, "Cannot connect to `" + markup(server) + "` (" + attempts + " attempts in a row): "
+                + markup(reason) + " — still retrying.");
+    }
+
+    static ObjectNode serverError(String server, String error) {
+        return notice(server, "error", "Server `" + markup(server) + "` error: " + markup(error));
+    }
+
+    private static ObjectNode link(String server, String content) {
+        return notice(server, "link", content);
+    }
+
+    private static ObjectNode notice(String server, String kind, String content) {
+        Map<String, String> meta = new TreeMap<>();
+        meta.put("server", server);
+        meta.put("kind", kind);
+        return McpMessages.channelNotification(content, meta);
+    }
+}

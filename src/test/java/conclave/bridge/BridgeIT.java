@@ -1,0 +1,219 @@
+package conclave.bridge;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import conclave.server.ServeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end: a real {@code conclave serve} process, two real {@code conclave bridge} processes
+ * driven over pipes with MCP JSON-RPC, and {@code conclave send} as a human would run it.
+ */
+class BridgeIT {
+    private static final Duration CLI_DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    @Test
+    void twoBridges_talkThroughARealServerAndSurviveItsRestart() throws Exception {
+        Path data = Files.createDirectory(temp.resolve("data"));
+        ServeProcess server = serve("127.0.0.1:0", data);
+        int port = server.address().getPort();
+        String url = "ws://127.0.0.1:" + port;
+        Path alice = enrol(url, "alice", "ma");
+        Path bob = enrol(url, "bob", "mb");
+        cli(alice, "channel", "create", "--server", url, "lobby");
+        Path bobDir = Files.createDirectory(temp.resolve("bobdir"));
+
+        BridgeProcess a = bridge(alice, temp, "--as", "alicesession");
+        BridgeProcess b = bridge(bob, bobDir);
+        for (BridgeProcess bridge : List.of(a, b)) {
+            JsonNode init = bridge.response(bridge.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+            assertThat(init.path("result").path("capabilities").path("tools").path("listChanged").asBoolean()).isTrue();
+            bridge.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        }
+        assertThat(toolNames(b)).hasSize(7).contains("join_channel", "catch_up", "set_perm"); // bob is no admin
+
+        // join with converse: the emit tools appear
+        assertThat(a.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}")).isEqualTo("joined lobby");
+        b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
+        b.listChanged();
+        assertThat(toolNames(b)).hasSize(9).contains("send_channel", "whisper");
+        assertThat(toolNames(a)).contains("send_channel", "create_channel"); // alice is the server's admin
+
+        // a human posts with conclave send; the body arrives escaped
+        cli(alice, "send", "--server", url, "--channel", "lobby", "<b>hi</b> & </channel>");
+        JsonNode posted = b.channelNotification("&lt;b&gt;hi&lt;/b&gt; &amp; &lt;/channel&gt;");
+        assertThat(posted.path("params").path("meta").path("channel").asString()).isEqualTo("lobby");
+        assertThat(posted.path("params").path("content").asString()).contains("untrusted data");
+
+        // send_channel from one bridge reaches the other
+        assertThat(a.callOk("send_channel", "{\"channel\":\"lobby\",\"text\":\"from alice\"}")).isEqualTo("sent to lobby");
+        JsonNode fromA = b.channelNotification("from alice");
+        assertThat(fromA.path("params").path("meta").path("from").asString()).isEqualTo("alice/ma/alicesession");
+        assertThat(fromA.path("params").path("content").asString()).contains("<channel server=\"" + url + "\"");
+
+        // whisper, with the whisper scope raised first
+        a.callOk("set_perm", "{\"whisper\":true,\"level\":\"converse\"}");
+        assertThat(a.callOk("whisper", "{\"target\":\"bob/mb/bobdir\",\"text\":\"psst\"}")).isEqualTo("whisper sent");
+        JsonNode whisper = b.channelNotification("psst");
+        assertThat(whisper.path("params").path("meta").path("kind").asString()).isEqualTo("whisper");
+
+        // who and catch_up
+        assertThat(a.callOk("who", "{\"channel\":\"lobby\"}")).contains("bob/mb/bobdir").contains("alice/ma/alicesession");
+        assertThat(b.callOk("catch_up", "{\"channel\":\"lobby\",\"since\":\"1h\"}"))
+                .contains("untrusted").contains("alice/ma/alicesession: from alice");
+
+        // the server goes away: both are told, and a call fails within its deadline
+        server.terminate(Duration.ofSeconds(30));
+        a.channelNotification("Disconnected");
+        b.channelNotification("Disconnected");
+        long started = System.nanoTime();
+        JsonNode outage = a.call("who", "{}");
+        assertThat(outage.path("isError").asBoolean(false)).as("who during the outage: %s", outage).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BridgeDispatcher.CALL_DEADLINE.plusSeconds(15));
+
+        // it comes back on the same port: both reconnect and re-join without being asked
+        serve("127.0.0.1:" + port, data);
+        a.channelNotification("Reconnected");
+        b.channelNotification("Reconnected");
+        assertThat(a.callOk("who", "{\"channel\":\"lobby\"}")).contains("bob/mb/bobdir");
+        cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
+        b.channelNotification("after the restart");
+
+        assertThat(a.notJson()).isEmpty();
+        assertThat(b.notJson()).isEmpty();
+        assertThat(a.endInput()).isZero();
+        assertThat(b.endInput()).isZero();
+        assertThat(a.log() + b.log()).doesNotContain("from alice").doesNotContain("psst");
+    }
+
+    @Test
+    void oneServerUnderTwoUrls_secondLinkDisabledWithOneNotice() throws Exception {
+        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
+        String url = "ws://127.0.0.1:" + server.address().getPort();
+        Path aaron = enrol(url, "aaron", "workstation");
+        String alias = url + "/?via=alias";
+        Files.writeString(aaron.resolve("config.toml"),
+                "\n[[servers]]\nurl = \"" + alias + "\"\nusername = \"aaron\"\nmachine = \"workstation\"\n",
+                UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        BridgeProcess bridge = bridge(aaron, temp, "--as", "sess");
+        bridge.response(bridge.request("initialize", "{}"));
+
+        JsonNode notice = bridge.channelNotification("is the same server as");
+        assertThat(notice.path("params").path("content").asString()).contains("disabled");
+        assertThat(bridge.callOk("who", "{}")).isEqualTo("server-wide: aaron/workstation/sess");
+        assertThat(bridge.endInput()).isZero();
+        assertThat(bridge.notJson()).isEmpty();
+    }
+
+    @Test
+    void twoBridgesWithTheSameDefaultedHandle_settleOnDistinctHandles() throws Exception {
+        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
+        String url = "ws://127.0.0.1:" + server.address().getPort();
+        Path aaron = enrol(url, "aaron", "workstation");
+        Path fleet = Files.createDirectory(temp.resolve("fleet"));
+
+        BridgeProcess first = bridge(aaron, fleet);
+        BridgeProcess second = bridge(aaron, fleet);
+        first.response(first.request("initialize", "{}"));
+        second.response(second.request("initialize", "{}"));
+
+        // They supersede each other until one breaker renames its handle; then both stay online.
+        List<String> sessions = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> fleetSessions(first), found -> found.size() == 2);
+        assertThat(sessions).contains("aaron/workstation/fleet").anyMatch(session -> session.contains("/fleet-"));
+        java.util.function.Predicate<JsonNode> renameNotice = message -> message.path("params").path("content")
+                .asString("").contains("--as") && message.path("params").path("content").asString("").contains("fleet-");
+        assertThat(first.saw(renameNotice) || second.saw(renameNotice)).as("a rename notice").isTrue();
+    }
+
+    /** The {@code fleet…} sessions a server-wide who shows, or none while the link is down. */
+    private static List<String> fleetSessions(BridgeProcess bridge) {
+        JsonNode result = bridge.call("who", "{}");
+        if (result.path("isError").asBoolean(false)) {
+            return List.of();
+        }
+        String text = result.path("content").get(0).path("text").asString();
+        return java.util.Arrays.stream(text.substring(text.indexOf(':') + 1).split(","))
+                .map(String::trim)
+                .filter(session -> session.startsWith("aaron/workstation/fleet"))
+                .toList();
+    }
+
+    @Test
+    void bridge_withNoRegistration_exitsOneBeforeAnyMcpOutput() throws Exception {
+        Path config = Files.createDirectory(temp.resolve("lonely"));
+        cli(config, "key");
+        BridgeProcess bridge = bridge(config, temp);
+
+        assertThat(bridge.endInput()).isEqualTo(1);
+        assertThat(bridge.log()).contains("no known server to connect to (register one first, or pass --server)");
+        assertThat(bridge.notJson()).isEmpty();
+    }
+
+    private static List<String> toolNames(BridgeProcess bridge) {
+        List<String> names = new ArrayList<>();
+        bridge.response(bridge.request("tools/list", "{}")).path("result").path("tools")
+                .forEach(tool -> names.add(tool.path("name").asString()));
+        return names;
+    }
+
+    private ServeProcess serve(String bind, Path data) throws IOException {
+        ServeProcess server = ServeProcess.startBound(bind, "--data-dir", data.toString(), "--admin", "alice");
+        running.add(server);
+        return server;
+    }
+
+    private BridgeProcess bridge(Path config, Path workDir, String... args) throws IOException {
+        BridgeProcess bridge = BridgeProcess.start(config, workDir, args);
+        running.add(bridge);
+        return bridge;
+    }
+
+    /** A config dir with a fresh key, registered on {@code url} as {@code user} from {@code machine}. */
+    private Path enrol(String url, String user, String machine) throws Exception {
+        Path config = Files.createDirectory(temp.resolve(user + "-config"));
+        cli(config, "register", "--server", url, "--username", user, "--machine", machine);
+        return config;
+    }
+
+    /** Runs {@code ./conclave <args> --config-dir <config>}, which must succeed. */
+    private void cli(Path config, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./conclave"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config-dir", config.toString()));
+        Path output = Files.createTempFile(temp, "cli", ".txt");
+        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(CLI_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " still running after " + CLI_DEADLINE);
+        }
+        assertThat(process.exitValue()).as("%s: %s", command, Files.readString(output, UTF_8)).isZero();
+    }
+}
