@@ -63,7 +63,13 @@ final class AdminOps {
 
     private Frame createChannel(SessionState.Established session, AdminOp.CreateChannel create) {
         String name = Names.check(NameKind.CHANNEL, create.name());
-        switch (context.store().createChannel(name, create.visibility(), session.path().user())) {
+        String user = session.path().user();
+        int limit = context.limits().maxChannelsPerUser();
+        if (context.store().listChannelNamesCreatedBy(user).size() >= limit) {
+            return Replies.unauthorized("channel limit reached: `" + user + "` has created " + limit
+                    + " channels, the most this server allows; delete one first");
+        }
+        switch (context.store().createChannel(name, create.visibility(), user)) {
             case CREATED:
                 return Replies.ack(name);
             case NAME_TAKEN:
@@ -195,6 +201,11 @@ final class AdminOps {
         } catch (ArithmeticException | DateTimeException tooFar) {
             return Replies.malformed("invite expiry is too far in the future");
         }
+        int limit = context.limits().maxInvitesPerChannel();
+        if (outstandingInvites(channel) >= limit) {
+            return Replies.unauthorized("invite limit reached: channel `" + channel + "` has " + limit
+                    + " outstanding invites, the most this server allows; revoke one first");
+        }
         OptionalLong uses = create.uses().map(OptionalLong::of).orElse(OptionalLong.empty());
         String token = Tokens.generate();
         InviteCreateResult result =
@@ -203,6 +214,15 @@ final class AdminOps {
             return Replies.internal("could not store the invite; try again");
         }
         return new Frame.InviteToken(token);
+    }
+
+    /** Invites that could still admit someone: uses left and not expired. */
+    private long outstandingInvites(String channel) {
+        Instant now = context.clock().now();
+        return context.store().listInvites(channel).stream()
+                .filter(invite -> invite.usesRemaining().isEmpty() || invite.usesRemaining().getAsLong() > 0)
+                .filter(invite -> invite.expiresAt().isEmpty() || invite.expiresAt().get().isAfter(now))
+                .count();
     }
 
     /** {@code now + seconds}, where seconds is a u64; throws if it leaves the supported range. */

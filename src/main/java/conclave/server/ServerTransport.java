@@ -60,14 +60,15 @@ final class ServerTransport implements AutoCloseable {
      * @throws java.io.UncheckedIOException wrapping the bind failure
      */
     static ServerTransport bind(
-            InetSocketAddress address, String serverId, Supplier<? extends ChannelHandler> sessions) {
+            InetSocketAddress address, String serverId, ConnectionLimiter limiter,
+            Supplier<? extends ChannelHandler> sessions) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers);
-        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions));
+        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions), limiter);
         ChannelGroup connections = new DefaultChannelGroup("conclave-connections", GlobalEventExecutor.INSTANCE);
         try {
             Channel listener = new ServerBootstrap()
@@ -103,6 +104,11 @@ final class ServerTransport implements AutoCloseable {
     /** The address actually bound (the real port when 0 was asked for). */
     InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** TCP connections open right now, upgraded or not. */
+    int openConnections() {
+        return connections.size();
     }
 
     /** Stops accepting new connections; established ones stay up. */

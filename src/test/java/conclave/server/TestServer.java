@@ -26,11 +26,15 @@ final class TestServer implements AutoCloseable {
     final ServerContext context;
 
     TestServer(Path dataDir, String... adminSpecs) {
+        this(dataDir, ServerLimits.DEFAULT, adminSpecs);
+    }
+
+    TestServer(Path dataDir, ServerLimits limits, String... adminSpecs) {
         store = SqliteStore.open(dataDir, clock::now);
         hub = new Hub(store.listBans().stream()
                 .map(ban -> new Hub.ChannelUser(ban.channel(), ban.username()))
                 .toList());
-        context = new ServerContext(store, hub, AdminAllowlist.parse(List.of(adminSpecs)), clock, new SecureRandom());
+        context = new ServerContext(store, hub, AdminAllowlist.parse(List.of(adminSpecs)), limits, clock, new SecureRandom());
     }
 
     TestSession connect() {
