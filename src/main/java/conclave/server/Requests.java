@@ -118,11 +118,9 @@ final class Requests {
         if (record.isEmpty()) {
             return Replies.channelNotFound(channel);
         }
-        if (context.hub().isBanned(channel, user)) {
-            return Replies.channelPrivate(channel);
-        }
         if (record.get().visibility() == Visibility.PRIVATE && !context.store().isMember(channel, user)) {
-            if (join.token().isEmpty()) {
+            // Hidden from this user: a ban must not reveal it exists, nor spend an invite use.
+            if (join.token().isEmpty() || context.hub().isBanned(channel, user)) {
                 return Replies.channelNotFound(channel);
             }
             Redemption redemption =
