@@ -88,8 +88,9 @@ public final class ConclaveServer implements AutoCloseable {
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         ServerTransport transport;
         try {
-            transport = ServerTransport.bind(options.bind(), serverId, limiter, () -> new WebSocketSessionHandler(
-                    new SessionMachine(context), new SerialExecutor(requests), clock, hub, timings.handshakeDeadline()));
+            transport = ServerTransport.bind(options.bind(), serverId, limiter, timings.handshakeDeadline(),
+                    () -> new WebSocketSessionHandler(new SessionMachine(context), new SerialExecutor(requests),
+                            clock, hub, timings.handshakeDeadline()));
         } catch (RuntimeException bindFailure) {
             requests.shutdownNow();
             store.close();

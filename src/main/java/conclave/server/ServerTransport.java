@@ -32,8 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * The listening socket and its event loops: native epoll where available, NIO elsewhere. Each
- * accepted connection gets the HTTP codec, a small aggregator and {@link HttpRoutes}; the
- * upgrade then swaps in the WebSocket pipeline. Start once, close once.
+ * accepted connection gets a deadline to upgrade by, the HTTP codec, a small aggregator and
+ * {@link HttpRoutes}; the upgrade then swaps in the WebSocket pipeline. Start once, close once.
  */
 final class ServerTransport implements AutoCloseable {
     /** HTTP requests we accept are tiny: a health probe or an upgrade. */
@@ -55,12 +55,13 @@ final class ServerTransport implements AutoCloseable {
     }
 
     /**
-     * Binds {@code address} and starts accepting.
+     * Binds {@code address} and starts accepting; a connection not upgraded within
+     * {@code upgradeDeadline} is closed.
      *
      * @throws java.io.UncheckedIOException wrapping the bind failure
      */
     static ServerTransport bind(
-            InetSocketAddress address, String serverId, ConnectionLimiter limiter,
+            InetSocketAddress address, String serverId, ConnectionLimiter limiter, Duration upgradeDeadline,
             Supplier<? extends ChannelHandler> sessions) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -81,6 +82,7 @@ final class ServerTransport implements AutoCloseable {
                         protected void initChannel(SocketChannel channel) {
                             connections.add(channel);
                             channel.pipeline()
+                                    .addLast("http-deadline", new HttpDeadline(upgradeDeadline))
                                     .addLast("http-codec", new HttpServerCodec())
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                     .addLast("http-routes", routes);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Connection caps over real sockets: refused upgrades get HTTP 503; silent sockets are all reaped. */
+/** Connection caps over real sockets: refused upgrades get HTTP 503; silent sockets are all closed by a deadline. */
 class ConnectionLimitsTest {
     private static final String UPGRADED = "HTTP/1.1 101 Switching Protocols";
     private static final String BUSY = "HTTP/1.1 503 Service Unavailable";
@@ -97,5 +99,25 @@ class ConnectionLimitsTest {
             socket.awaitServerClose();
         }
         await().atMost(GENEROUS).until(() -> server.admittedConnections() == 0 && server.openConnections() == 0);
+    }
+
+    @Test
+    void tcpWithoutAnHttpRequest_andATrickledRequest_areClosedByTheDeadline() throws Exception {
+        ServerTimings timings = new ServerTimings(
+                Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofHours(1));
+        start(50_000, 32, timings);
+
+        try (Socket silent = new Socket(); Socket trickling = new Socket()) {
+            silent.connect(server.address());
+            trickling.connect(server.address());
+            trickling.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
+            trickling.getOutputStream().flush();
+
+            for (Socket socket : List.of(silent, trickling)) {
+                socket.setSoTimeout((int) GENEROUS.toMillis());
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+        await().atMost(GENEROUS).until(() -> server.openConnections() == 0);
     }
 }
