@@ -65,6 +65,8 @@ final class AdminOps {
         String name = Names.check(NameKind.CHANNEL, create.name());
         String user = session.path().user();
         int limit = context.limits().maxChannelsPerUser();
+        // Count, then create: two requests of one user racing on separate sessions may each pass,
+        // so the cap can be overshot by the requests in flight at once — harmless for an abuse cap.
         if (context.store().listChannelNamesCreatedBy(user).size() >= limit) {
             return Replies.unauthorized("channel limit reached: `" + user + "` has created " + limit
                     + " channels, the most this server allows; delete one first");
@@ -202,6 +204,7 @@ final class AdminOps {
             return Replies.malformed("invite expiry is too far in the future");
         }
         int limit = context.limits().maxInvitesPerChannel();
+        // Count, then create, as for channels: concurrent requests may overshoot by a few.
         if (outstandingInvites(channel) >= limit) {
             return Replies.unauthorized("invite limit reached: channel `" + channel + "` has " + limit
                     + " outstanding invites, the most this server allows; revoke one first");

@@ -39,13 +39,6 @@ public record ServerLimits(
         requireAtLeastOne("max invites per channel", maxInvitesPerChannel);
     }
 
-    /** These limits with message rate limiting turned off, as benchmarks run. */
-    public ServerLimits withoutRateLimit() {
-        return new ServerLimits(
-                Optional.empty(), maxBodyBytes, maxSessions, maxPreAuthPerAddress, maxChannelsPerUser,
-                maxInvitesPerChannel);
-    }
-
     private static void requireAtLeastOne(String what, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(what + " must be at least 1, got " + value);
