@@ -44,6 +44,14 @@ class LauncherIT {
     }
 
     @Test
+    void serve_invalidLimitInTheEnvironment_exitsTwoNamingFlagAndVariable() {
+        Launch launch = launch(Map.of("CONCLAVE_MAX_SESSIONS", "0"), "serve", "--ephemeral", "--bind", "127.0.0.1:0");
+
+        assertThat(launch.exitCode()).isEqualTo(2);
+        assertThat(launch.err()).contains("invalid --max-sessions (or CONCLAVE_MAX_SESSIONS): must be at least 1, got 0");
+    }
+
+    @Test
     void help_listsEveryVerb() {
         Launch launch = launch(Map.of(), "--help");
 

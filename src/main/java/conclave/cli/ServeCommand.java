@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = "Run the central server.",
-        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json."})
+        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
+            "and one variable per limit flag (see README.md, \"Limits\")."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "A server admin, optionally pinned to a public key; repeatable, comma lists allowed (env CONCLAVE_ADMINS).")
     List<String> admins = new ArrayList<>();
 
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() throws InterruptedException {
         if (ephemeral && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
@@ -58,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
         List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
-        ServerOptions options = new ServerOptions(bind, store, adminSpecs);
+        ServerOptions options = new ServerOptions(bind, store, adminSpecs, limits.limits(spec.commandLine()));
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignals.onTermOrInt(stop::countDown);
         try (ConclaveServer server = startOrExplain(options)) {

@@ -35,17 +35,19 @@ public final class ConclaveServer implements AutoCloseable {
     private final Store store;
     private final Hub hub;
     private final ServerTransport transport;
+    private final ConnectionLimiter limiter;
     private final ThreadPoolExecutor requests;
     private final ScheduledExecutorService housekeeping;
     private final String serverId;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConclaveServer(
-            Store store, Hub hub, ServerTransport transport, ThreadPoolExecutor requests,
-            ScheduledExecutorService housekeeping, String serverId) {
+            Store store, Hub hub, ServerTransport transport, ConnectionLimiter limiter,
+            ThreadPoolExecutor requests, ScheduledExecutorService housekeeping, String serverId) {
         this.store = store;
         this.hub = hub;
         this.transport = transport;
+        this.limiter = limiter;
         this.requests = requests;
         this.housekeeping = housekeeping;
         this.serverId = serverId;
@@ -82,11 +84,13 @@ public final class ConclaveServer implements AutoCloseable {
         ThreadPoolExecutor requests = new ThreadPoolExecutor(
                 REQUEST_THREADS, REQUEST_THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
-        ServerContext context = new ServerContext(store, hub, admins, clock, new SecureRandom());
+        ServerContext context = new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom());
+        ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         ServerTransport transport;
         try {
-            transport = ServerTransport.bind(options.bind(), serverId, () -> new WebSocketSessionHandler(
-                    new SessionMachine(context), new SerialExecutor(requests), clock, hub, timings.handshakeDeadline()));
+            transport = ServerTransport.bind(options.bind(), serverId, limiter, timings.handshakeDeadline(),
+                    () -> new WebSocketSessionHandler(new SessionMachine(context), new SerialExecutor(requests),
+                            clock, hub, timings.handshakeDeadline()));
         } catch (RuntimeException bindFailure) {
             requests.shutdownNow();
             store.close();
@@ -94,7 +98,8 @@ public final class ConclaveServer implements AutoCloseable {
         }
         ScheduledExecutorService housekeeping =
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
-        ConclaveServer server = new ConclaveServer(store, hub, transport, requests, housekeeping, serverId);
+        ConclaveServer server =
+                new ConclaveServer(store, hub, transport, limiter, requests, housekeeping, serverId);
         housekeeping.scheduleAtFixedRate(
                 () -> server.reap(clock, timings.idleLimit()), 0, timings.reapEvery().toMillis(), TimeUnit.MILLISECONDS);
         housekeeping.scheduleAtFixedRate(
@@ -112,6 +117,16 @@ public final class ConclaveServer implements AutoCloseable {
     /** The id every upgrade response carries in {@code x-conclave-server-id}. */
     public String serverId() {
         return serverId;
+    }
+
+    /** TCP connections open right now, upgraded or not. */
+    int openConnections() {
+        return transport.openConnections();
+    }
+
+    /** WebSocket connections the connection limits count right now, authenticated or not. */
+    int admittedConnections() {
+        return limiter.openConnections();
     }
 
     /** Force-drops every session whose last frame is {@code idleLimit} old or older. */

@@ -15,18 +15,24 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The HTTP surface before a connection becomes a WebSocket: {@code /health}, the upgrade on
- * {@code /}, and the 404/405/426 answers for everything else. Stateless and {@code @Sharable}.
+ * {@code /} (or 503 when the {@link ConnectionLimiter} refuses it), and the 404/405/426 answers
+ * for everything else. Holds no per-connection state: {@code @Sharable}.
  */
 @ChannelHandler.Sharable
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebSocketUpgrade upgrade;
+    private final ConnectionLimiter limiter;
 
-    HttpRoutes(WebSocketUpgrade upgrade) {
+    HttpRoutes(WebSocketUpgrade upgrade, ConnectionLimiter limiter) {
         this.upgrade = upgrade;
+        this.limiter = limiter;
     }
 
     @Override
@@ -51,12 +57,24 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 } else if (!isWebSocketUpgrade(request)) {
                     respond(ctx, request, HttpResponseStatus.UPGRADE_REQUIRED, "websocket upgrade required");
                 } else {
-                    upgrade.handshake(ctx, request);
+                    upgradeIfAdmitted(ctx, request);
                 }
                 return;
             default:
                 respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
         }
+    }
+
+    private void upgradeIfAdmitted(ChannelHandlerContext ctx, FullHttpRequest request) {
+        InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        Optional<ConnectionLimiter.Admission> admission = limiter.admit(peer);
+        if (admission.isEmpty()) {
+            respond(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy: connection limit reached");
+            return;
+        }
+        ctx.channel().closeFuture().addListener(closed -> admission.get().closed());
+        ctx.channel().attr(ConnectionLimiter.Admission.KEY).set(admission.get());
+        upgrade.handshake(ctx, request);
     }
 
     /** The request path without its query string: the query is ignored on every route. */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the requests of an established session: one reply frame per request. Presence,
  * subscriptions and bans go through the {@link Hub}; durable state through the {@link Store}.
- * Stateless apart from its collaborators; called one request at a time per session.
+ * One per session, called one request at a time; its only state is the session's {@link MessageGate}.
  */
 final class Requests {
     /** A history page stops growing once its encoded messages pass this size. */
@@ -37,10 +37,12 @@ final class Requests {
 
     private final ServerContext context;
     private final AdminOps adminOps;
+    private final MessageGate gate;
 
     Requests(ServerContext context) {
         this.context = context;
         this.adminOps = new AdminOps(context);
+        this.gate = new MessageGate(context.limits(), context.clock());
     }
 
     /** Answers one request; store failures become {@code internal error}, bad names {@code malformed frame}. */
@@ -116,11 +118,9 @@ final class Requests {
         if (record.isEmpty()) {
             return Replies.channelNotFound(channel);
         }
-        if (context.hub().isBanned(channel, user)) {
-            return Replies.channelPrivate(channel);
-        }
         if (record.get().visibility() == Visibility.PRIVATE && !context.store().isMember(channel, user)) {
-            if (join.token().isEmpty()) {
+            // Hidden from this user: a ban must not reveal it exists, nor spend an invite use.
+            if (join.token().isEmpty() || context.hub().isBanned(channel, user)) {
                 return Replies.channelNotFound(channel);
             }
             Redemption redemption =
@@ -178,11 +178,15 @@ final class Requests {
         return new Frame.MachineList(machines);
     }
 
-    /** Commits the message to history, pushes it to the other subscribers, then acks. */
+    /** Within the rate and body limits: commits the message to history, pushes it to the other subscribers, then acks. */
     private Frame post(SessionState.Established session, Frame.ChannelMsg post) {
         String channel = post.channel();
         SessionPath from = session.path();
         LOG.debug("post path={} channel={}", from, channel);
+        Optional<Frame> refused = gate.refusal(post.payload());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (!context.hub().isSubscribed(session.member(), channel)) {
             return Replies.notMember(channel);
         }
@@ -196,6 +200,10 @@ final class Requests {
     }
 
     private Frame whisper(SessionState.Established session, Frame.Whisper whisper) {
+        Optional<Frame> refused = gate.refusal(whisper.payload());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         SessionPath target = whisper.target();
         Optional<Member> recipient = context.hub().find(target);
         if (recipient.isEmpty()) {

@@ -3,5 +3,6 @@ package conclave.server;
 import conclave.store.Store;
 import java.security.SecureRandom;
 
-/** What every session of one server shares: the store, the hub, the admins, time and randomness. */
-record ServerContext(Store store, Hub hub, AdminAllowlist admins, ServerClock clock, SecureRandom random) {}
+/** What every session of one server shares: the store, the hub, the admins, the limits, time and randomness. */
+record ServerContext(
+        Store store, Hub hub, AdminAllowlist admins, ServerLimits limits, ServerClock clock, SecureRandom random) {}

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * The listening socket and its event loops: native epoll where available, NIO elsewhere. Each
- * accepted connection gets the HTTP codec, a small aggregator and {@link HttpRoutes}; the
- * upgrade then swaps in the WebSocket pipeline. Start once, close once.
+ * accepted connection gets a deadline to upgrade by, the HTTP codec, a small aggregator and
+ * {@link HttpRoutes}; the upgrade then swaps in the WebSocket pipeline. Start once, close once.
  */
 final class ServerTransport implements AutoCloseable {
     /** HTTP requests we accept are tiny: a health probe or an upgrade. */
@@ -55,19 +55,21 @@ final class ServerTransport implements AutoCloseable {
     }
 
     /**
-     * Binds {@code address} and starts accepting.
+     * Binds {@code address} and starts accepting; a connection not upgraded within
+     * {@code upgradeDeadline} is closed.
      *
      * @throws java.io.UncheckedIOException wrapping the bind failure
      */
     static ServerTransport bind(
-            InetSocketAddress address, String serverId, Supplier<? extends ChannelHandler> sessions) {
+            InetSocketAddress address, String serverId, ConnectionLimiter limiter, Duration upgradeDeadline,
+            Supplier<? extends ChannelHandler> sessions) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers);
-        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions));
+        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions), limiter);
         ChannelGroup connections = new DefaultChannelGroup("conclave-connections", GlobalEventExecutor.INSTANCE);
         try {
             Channel listener = new ServerBootstrap()
@@ -80,6 +82,7 @@ final class ServerTransport implements AutoCloseable {
                         protected void initChannel(SocketChannel channel) {
                             connections.add(channel);
                             channel.pipeline()
+                                    .addLast("http-deadline", new HttpDeadline(upgradeDeadline))
                                     .addLast("http-codec", new HttpServerCodec())
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                     .addLast("http-routes", routes);
@@ -103,6 +106,11 @@ final class ServerTransport implements AutoCloseable {
     /** The address actually bound (the real port when 0 was asked for). */
     InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** TCP connections open right now, upgraded or not. */
+    int openConnections() {
+        return connections.size();
     }
 
     /** Stops accepting new connections; established ones stay up. */

@@ -195,6 +195,10 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     public Member establish(SessionPath path) {
         SessionChannel channel = new SessionChannel(ctx.channel(), encoding, path, clock.nanos(), this::killed);
         member = channel;
+        ConnectionLimiter.Admission admission = ctx.channel().attr(ConnectionLimiter.Admission.KEY).get();
+        if (admission != null) {
+            admission.authenticated();
+        }
         ctx.executor().execute(() -> {
             if (handshakeTimer != null) {
                 handshakeTimer.cancel(false);

@@ -52,6 +52,7 @@ final class WebSocketUpgrade {
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
         pipeline.addLast(SESSION_HANDLER, sessions.get());
         pipeline.remove(HttpRoutes.class);
+        pipeline.remove(HttpDeadline.class);
         handshaker.handshake(ctx.channel(), request, headers, ctx.newPromise()).addListener(done -> {
             if (!done.isSuccess()) {
                 ctx.close();

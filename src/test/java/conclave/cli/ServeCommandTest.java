@@ -53,4 +53,40 @@ class ServeCommandTest {
             assertThat(run.err()).startsWith("❌ failed to bind `" + address + "`: ");
         }
     }
+
+    @Test
+    void rateLimitGarbage_isAUsageErrorNamingFlagVariableAndForm() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--rate-limit", "fast");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid --rate-limit (or CONCLAVE_RATE_LIMIT): expected `<per-second>/s`,"
+                + " `<per-second>/s:<burst>` or `off`, got `fast`");
+    }
+
+    @Test
+    void maxBodyAboveTheFrameCap_isAUsageErrorWithTheRange() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--max-body", "16777217");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid --max-body (or CONCLAVE_MAX_BODY): must be 1-16777216 bytes, got 16777217");
+    }
+
+    @Test
+    void zeroLimits_areUsageErrorsNamingTheFlag() {
+        for (String flag : new String[] {
+                "--max-sessions", "--max-pre-auth-per-address", "--max-channels-per-user", "--max-invites-per-channel"}) {
+            CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", flag, "0");
+
+            assertThat(run.exitCode()).as(flag).isEqualTo(2);
+            assertThat(run.err()).as(flag).contains("invalid " + flag + " (or CONCLAVE_").contains("must be at least 1, got 0");
+        }
+    }
+
+    @Test
+    void nonNumericLimit_isAUsageErrorNamingTheFlag() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--max-sessions", "many");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--max-sessions").contains("many");
+    }
 }

@@ -12,7 +12,7 @@ import net.jqwik.api.Tuple;
  * jqwik generators for every frame, admin op, error and payload, with Unicode text (including
  * characters outside the BMP and control characters) and integer extremes.
  */
-final class FrameArbitraries {
+public final class FrameArbitraries {
     // Built once and shared: assembling arbitraries is slow next to drawing from them.
     private static final Arbitrary<String> TEXT = codePoints();
     private static final Arbitrary<AdminOp> ADMIN_OPS = Arbitraries.oneOf(
@@ -22,8 +22,8 @@ final class FrameArbitraries {
 
     private FrameArbitraries() {}
 
-    /** Any frame of any kind, each kind equally likely. */
-    static Arbitrary<Frame> frames() {
+    /** Any frame of any kind, each kind equally likely; public for the server's socket fuzzer. */
+    public static Arbitrary<Frame> frames() {
         return FRAMES;
     }
 

@@ -329,4 +329,18 @@ class AdminOpsTest {
             assertThat(machine.addedAt()).isEqualTo("2026-11-24T12:00:00+00:00");
         });
     }
+
+    /** Regression: a banned non-member was told a private channel "is private", proving it exists. */
+    @Test
+    void join_privateChannelByBannedNonMemberWithValidInvite_answersUniformNotFound_andKeepsTheUse() {
+        create(aaron, "ops", Visibility.PRIVATE);
+        String token = invite(aaron, "ops", Optional.of(1L), Optional.empty());
+        aaron.send(admin(new AdminOp.Ban("ops", "bob"))).nextAck();
+
+        bob.send(new Frame.Join("ops", Optional.of(token)));
+
+        bob.nextError("not found: channel `ops` not found");
+        TestSession carol = server.register("carol", "c");
+        carol.send(new Frame.Join("ops", Optional.of(token))).next(Frame.Joined.class);
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,12 @@ public final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code ./conclave serve --bind 127.0.0.1:0} with the given extra arguments. */
     public static ServeProcess start(String... args) throws IOException {
-        return startBound("127.0.0.1:0", args);
+        return startBound("127.0.0.1:0", Map.of(), args);
+    }
+
+    /** As {@link #start(String...)}, with these variables added to the environment. */
+    public static ServeProcess start(Map<String, String> environment, String... args) throws IOException {
+        return startBound("127.0.0.1:0", environment, args);
     }
 
     /**
@@ -48,6 +54,11 @@ public final class ServeProcess implements AutoCloseable {
      * lets a test restart a server where its clients expect it.
      */
     public static ServeProcess startBound(String bind, String... args) throws IOException {
+        return startBound(bind, Map.of(), args);
+    }
+
+    private static ServeProcess startBound(String bind, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("./conclave", "serve", "--bind", bind));
         command.addAll(List.of(args));
         Path logFile = Files.createTempFile("conclave-serve", ".log");
@@ -58,6 +69,8 @@ public final class ServeProcess implements AutoCloseable {
         builder.environment().remove("CONCLAVE_ADMINS");
         builder.environment().remove("CONCLAVE_DATA_DIR");
         builder.environment().remove("CONCLAVE_BIND");
+        builder.environment().keySet().removeIf(name -> name.startsWith("CONCLAVE_MAX_") || name.equals("CONCLAVE_RATE_LIMIT"));
+        builder.environment().putAll(environment);
         return new ServeProcess(builder.start(), logFile);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,25 @@ class ServeProcessIT {
 
     private static String serverId(ServeProcess serve) throws Exception {
         return RawUpgrade.serverId(serve.address()).orElseThrow(() -> new AssertionError("no x-conclave-server-id"));
+    }
+
+    @Test
+    void limitsFromTheEnvironment_capBodiesAndRate() throws Exception {
+        Map<String, String> environment = Map.of("CONCLAVE_MAX_BODY", "16", "CONCLAVE_RATE_LIMIT", "1/s:2");
+        try (ServeProcess serve = ServeProcess.start(environment, "--ephemeral");
+                WsTestClient a = WsTestClient.register(serve.address(), WireEncoding.BINCODE, "aaron", "razel")) {
+            a.send(new Frame.Admin(new AdminOp.CreateChannel("lobby", Visibility.PUBLIC)));
+            a.next(Frame.Ack.class);
+            a.send(new Frame.Join("lobby", Optional.empty()));
+            a.next(Frame.Joined.class);
+
+            a.send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain("x".repeat(17))));
+            assertThat(a.next(Frame.Error.class).error().display())
+                    .isEqualTo("malformed frame: message body exceeds 16 bytes");
+            a.send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain("second")));
+            a.next(Frame.Ack.class);
+            a.send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain("third")));
+            assertThat(a.next(Frame.Error.class).error().display()).startsWith("unauthorized: rate limited: retry in ");
+        }
     }
 }

@@ -45,7 +45,8 @@ class ServerTransportTest {
 
     @BeforeEach
     void start() {
-        transport = ServerTransport.bind(new InetSocketAddress("127.0.0.1", 0), "server-id-123", Echo::new);
+        transport = ServerTransport.bind(new InetSocketAddress("127.0.0.1", 0), "server-id-123", new ConnectionLimiter(ServerLimits.DEFAULT),
+                Duration.ofSeconds(10), Echo::new);
         http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
     }
 

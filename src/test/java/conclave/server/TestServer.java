@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A server without a transport: a real SQLite store in a temporary directory, a real hub, a
- * manual clock, and {@link TestSession}s driven frame by frame.
+ * A server without a transport: a real SQLite store (a file in a temporary directory, or the
+ * ephemeral in-memory one), a real hub, a manual clock, and {@link TestSession}s driven frame by frame.
  */
 final class TestServer implements AutoCloseable {
     static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -26,11 +27,27 @@ final class TestServer implements AutoCloseable {
     final ServerContext context;
 
     TestServer(Path dataDir, String... adminSpecs) {
-        store = SqliteStore.open(dataDir, clock::now);
+        this(dataDir, ServerLimits.DEFAULT, adminSpecs);
+    }
+
+    TestServer(Path dataDir, ServerLimits limits, String... adminSpecs) {
+        this(clock -> SqliteStore.open(dataDir, clock::now), limits, adminSpecs);
+    }
+
+    /**
+     * A server over the in-memory SQLite store that {@code serve --ephemeral} uses: the same SQL
+     * without file syncs, for tests that build hundreds of small worlds.
+     */
+    static TestServer ephemeral(String... adminSpecs) {
+        return new TestServer(clock -> SqliteStore.inMemory(clock::now), ServerLimits.DEFAULT, adminSpecs);
+    }
+
+    private TestServer(Function<ManualClock, Store> opener, ServerLimits limits, String... adminSpecs) {
+        store = opener.apply(clock);
         hub = new Hub(store.listBans().stream()
                 .map(ban -> new Hub.ChannelUser(ban.channel(), ban.username()))
                 .toList());
-        context = new ServerContext(store, hub, AdminAllowlist.parse(List.of(adminSpecs)), clock, new SecureRandom());
+        context = new ServerContext(store, hub, AdminAllowlist.parse(List.of(adminSpecs)), limits, clock, new SecureRandom());
     }
 
     TestSession connect() {

@@ -62,7 +62,10 @@ final class WsTestClient implements AutoCloseable {
         return register(server, encoding, user, handle, SigningKey.generate());
     }
 
-    /** Registers {@code user} with machine {@code box} and this key; returns the established client. */
+    /**
+     * Registers {@code user} with machine {@code box} and this key; returns the established client
+     * once it is reachable by others (see {@link #awaitReachable}).
+     */
     static WsTestClient register(
             InetSocketAddress server, WireEncoding encoding, String user, String handle, SigningKey key)
             throws Exception {
@@ -73,10 +76,11 @@ final class WsTestClient implements AutoCloseable {
         client.send(new Frame.Auth(Bytes.of(key.publicKey().bytes()), Bytes.of(key.sign(nonce).bytes())));
         assertThat(client.next(Frame.Established.class).path()).isEqualTo(new SessionPath(user, "box", handle));
         client.next(Frame.ServerInfo.class);
+        client.awaitReachable();
         return client;
     }
 
-    /** Logs an enrolled key in as {@code handle}; returns the established client. */
+    /** Logs an enrolled key in as {@code handle}; returns the established client once reachable. */
     static WsTestClient login(InetSocketAddress server, WireEncoding encoding, SigningKey key, String handle)
             throws Exception {
         WsTestClient client = connect(server, encoding);
@@ -85,7 +89,18 @@ final class WsTestClient implements AutoCloseable {
         client.send(new Frame.Auth(Bytes.of(key.publicKey().bytes()), Bytes.of(key.sign(nonce).bytes())));
         assertThat(client.next(Frame.Established.class).path().session()).isEqualTo(handle);
         client.next(Frame.ServerInfo.class);
+        client.awaitReachable();
         return client;
+    }
+
+    /**
+     * A Ping round trip. The server sends Established before it publishes the session, so a
+     * whisper or post aimed at a session whose client has only just seen Established can miss it;
+     * the Pong comes from a later step, after publication.
+     */
+    private void awaitReachable() throws Exception {
+        send(new Frame.Ping());
+        next(Frame.Pong.class);
     }
 
     void send(Frame frame) throws Exception {

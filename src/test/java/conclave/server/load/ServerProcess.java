@@ -45,7 +45,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts {@code conclave serve --ephemeral --bind 127.0.0.1:0} with the JVM options given,
-     * from {@code jar} if present, else from this JVM's class path.
+     * from {@code jar} if present, else from this JVM's class path. Rate limiting is off and the
+     * per-address pre-auth cap lifted: the generator floods from one address on purpose.
      */
     static ServerProcess conclave(List<String> jvmOptions, Path jar) throws IOException {
         List<String> command = new ArrayList<>();
@@ -56,7 +57,8 @@ final class ServerProcess implements AutoCloseable {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "conclave.cli.Main"));
         }
-        command.addAll(List.of("serve", "--ephemeral", "--bind", "127.0.0.1:0"));
+        command.addAll(List.of("serve", "--ephemeral", "--bind", "127.0.0.1:0",
+                "--rate-limit", "off", "--max-pre-auth-per-address", "100000"));
         return start("conclave", command, CONCLAVE_LISTENING);
     }
 
