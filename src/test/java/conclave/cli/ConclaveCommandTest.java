@@ -184,7 +184,7 @@ class ConclaveCommandTest {
      */
     static List<String> everyUnbuiltCommand() {
         return List.of(
-                "bridge", "tail");
+                "bridge");
     }
 
     /** The runnable commands below {@code command}, depth first in declaration order. */
