@@ -47,7 +47,13 @@ final class TailCommand implements Callable<Integer> {
         OptionalLong watermark = since == null ? OptionalLong.empty() : OptionalLong.of(startOf(since, clock.millis()));
         String session = handle == null ? ControlOptions.defaultHandle() : Names.check(NameKind.SESSION_HANDLE, handle);
         ServerAccess.registration(spec, server);
-        SigningKey key = ConclaveCommand.of(spec).keyFile().load();
+        ConclaveCommand root = ConclaveCommand.of(spec);
+        SigningKey key = root.keyFile().load();
+        if (!root.verbose) {
+            // The tail reports the link's ups and downs itself, in the reference's words on stderr;
+            // the link's own log lines would say each thing twice.
+            LogLevel.errorsOnly(Link.class.getPackageName());
+        }
         LinkOptions options = LinkOptions.of(ServerUrl.parse(server), key, () -> session)
                 .withFirstRedial(FIRST_REDIAL)
                 .withDialNoticeAfter(1); // the first connection failing is fatal

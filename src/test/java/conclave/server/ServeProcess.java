@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>Its stderr goes to a file rather than a pipe: when a process exits, the JDK closes the pipe
  * under a reader thread and the last lines are lost, and those are the shutdown lines.
  */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
     static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("conclave server listening addr=([^\\s:]+):(\\d+)");
@@ -39,8 +39,16 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** Starts {@code ./conclave serve --bind 127.0.0.1:0} with the given extra arguments. */
-    static ServeProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("./conclave", "serve", "--bind", "127.0.0.1:0"));
+    public static ServeProcess start(String... args) throws IOException {
+        return startOn(0, args);
+    }
+
+    /**
+     * Starts {@code ./conclave serve --bind 127.0.0.1:<port>} with the given extra arguments; a
+     * restart passes the port of the server it replaces.
+     */
+    public static ServeProcess startOn(int port, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("./conclave", "serve", "--bind", "127.0.0.1:" + port));
         command.addAll(List.of(args));
         Path logFile = Files.createTempFile("conclave-serve", ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -53,12 +61,12 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(builder.start(), logFile);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
     /** Sends SIGTERM and returns the exit code, failing if the process outlives {@code deadline}. */
-    int terminate(Duration deadline) throws InterruptedException {
+    public int terminate(Duration deadline) throws InterruptedException {
         process.destroy();
         boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(exited).as("exited within %s of SIGTERM", deadline).isTrue();
@@ -66,7 +74,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** Everything the server has logged so far. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(logFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
