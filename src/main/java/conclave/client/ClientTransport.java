@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -26,7 +27,9 @@ import javax.net.ssl.SSLException;
  * and close it after them.
  *
  * <p>TLS uses the JDK's default trust store, sends SNI and verifies the host name (RFC 2818
- * rules, as for HTTPS). Thread-safe.
+ * rules, as for HTTPS). It is set up at the first {@code wss://} dial: loading the trust store
+ * and the JDK's TLS stack costs a short CLI verb against a {@code ws://} server a large share of
+ * its start. Thread-safe.
  */
 public final class ClientTransport implements AutoCloseable {
     /** Resolution threads; each resolves one name at a time and lingers briefly when idle. */
@@ -34,24 +37,31 @@ public final class ClientTransport implements AutoCloseable {
 
     private final EventLoopGroup loops;
     private final Class<? extends Channel> channelType;
-    private final SslContext tls;
+    private final Supplier<SslContext> tlsSetup;
     private final ExecutorService resolver;
+    /** Set up by the first {@link #tls()} call. */
+    private volatile SslContext tls;
 
     private ClientTransport(
-            EventLoopGroup loops, Class<? extends Channel> channelType, SslContext tls, ExecutorService resolver) {
+            EventLoopGroup loops, Class<? extends Channel> channelType, Supplier<SslContext> tlsSetup,
+            ExecutorService resolver) {
         this.loops = loops;
         this.channelType = channelType;
-        this.tls = tls;
+        this.tlsSetup = tlsSetup;
         this.resolver = resolver;
     }
 
     /** One event-loop thread: plenty for the CLI and for a bridge's handful of links. */
     public static ClientTransport start() {
-        return start(1, defaultTls());
+        return start(1, ClientTransport::defaultTls);
     }
 
     /** {@code threads} event loops and the given TLS settings (tests trust their own CA). */
     static ClientTransport start(int threads, SslContext tls) {
+        return start(threads, () -> tls);
+    }
+
+    private static ClientTransport start(int threads, Supplier<SslContext> tlsSetup) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
@@ -61,7 +71,7 @@ public final class ClientTransport implements AutoCloseable {
                 new DefaultThreadFactory("conclave-resolver", true));
         resolver.allowCoreThreadTimeOut(true);
         return new ClientTransport(
-                loops, epoll ? EpollSocketChannel.class : NioSocketChannel.class, tls, resolver);
+                loops, epoll ? EpollSocketChannel.class : NioSocketChannel.class, tlsSetup, resolver);
     }
 
     /** TLS with the JDK's trust store and HTTPS host-name verification. */
@@ -82,8 +92,19 @@ public final class ClientTransport implements AutoCloseable {
         return channelType;
     }
 
+    /** The TLS settings, set up on first use. */
     SslContext tls() {
-        return tls;
+        SslContext ready = tls;
+        if (ready == null) {
+            synchronized (this) {
+                ready = tls;
+                if (ready == null) {
+                    ready = tlsSetup.get();
+                    tls = ready;
+                }
+            }
+        }
+        return ready;
     }
 
     ExecutorService resolver() {

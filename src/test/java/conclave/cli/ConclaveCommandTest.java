@@ -137,6 +137,32 @@ class ConclaveCommandTest {
         assertThat(((ConclaveCommand) cli.getCommand()).configDir).isEqualTo(Path.of("/tmp/cfg"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"key", "--config-dir send key", "-v send --channel c x", "channel create c", "key --help"})
+    void commandLine_forAKnownVerb_holdsOnlyThatVerb(String commandLine) {
+        String verb = commandLine.startsWith("--config-dir") ? "key" : commandLine.replaceFirst("^-v ", "").split(" ")[0];
+
+        CommandLine cli = ConclaveCommand.commandLine(commandLine.split(" "));
+
+        assertThat(cli.getSubcommands().keySet()).containsExactly(verb);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--help", "help key", "completions bash", "skill", "frobnicate", "--version"})
+    void commandLine_forHelpCompletionsSkillOrNoKnownVerb_holdsTheWholeTree(String commandLine) {
+        CommandLine cli = ConclaveCommand.commandLine(commandLine.isEmpty() ? new String[0] : commandLine.split(" "));
+
+        assertThat(cli.getSubcommands()).hasSameSizeAs(ConclaveCommand.VERBS);
+    }
+
+    @Test
+    void verbHelp_withOnlyThatVerb_printsTheSameAsWithTheWholeTree() {
+        String alone = ConclaveCommand.commandLine(new String[] {"tail"}).getSubcommands().get("tail").getUsageMessage();
+        String inTree = ConclaveCommand.commandLine().getSubcommands().get("tail").getUsageMessage();
+
+        assertThat(alone).isEqualTo(inTree).contains("--since", "--config-dir");
+    }
+
     @Test
     void configDir_withoutValue_isUsageError() {
         CliRun run = CliRun.of("key", "--config-dir");
