@@ -22,11 +22,13 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class FanOutBatch {
     private final SharedFrame frame;
+    private final LoopFlushers flushers;
     private final ByteBuf[] framed = new ByteBuf[WireEncoding.values().length];
     private final Map<EventExecutor, List<SessionChannel>> byEventLoop = new HashMap<>();
 
-    FanOutBatch(SharedFrame frame) {
+    FanOutBatch(SharedFrame frame, LoopFlushers flushers) {
         this.frame = frame;
+        this.flushers = flushers;
     }
 
     void add(SessionChannel session) {
@@ -37,19 +39,27 @@ final class FanOutBatch {
         byEventLoop.computeIfAbsent(session.eventLoop(), loop -> new ArrayList<>()).add(session);
     }
 
-    /** Hands every added session's copy of the message to its event loop; call once. */
+    /**
+     * Hands every added session's copy of the message to its event loop; call once. Inside a
+     * {@link FanOutBurst} the flush waits for the end of the burst.
+     */
     void submit() {
+        FanOutBurst burst = FanOutBurst.current();
         try {
             byEventLoop.forEach((loop, sessions) -> {
+                LoopFlusher flusher = flushers.of(loop);
                 retainAll();
                 try {
                     loop.execute(() -> {
                         try {
-                            SessionChannel.deliver(sessions, framed);
+                            SessionChannel.deliver(sessions, framed, flusher, burst == null);
                         } finally {
                             releaseAll();
                         }
                     });
+                    if (burst != null) {
+                        burst.touched(flusher);
+                    }
                 } catch (RejectedExecutionException shuttingDown) {
                     releaseAll(); // the event loop is gone, and its connections with it
                 }

@@ -42,6 +42,7 @@ final class Hub {
     private final Map<Member, Set<String>> subscriptions = new HashMap<>();
     /** Guarded by lock. */
     private final Set<ChannelUser> bans = new HashSet<>();
+    private final LoopFlushers flushers = new LoopFlushers();
 
     /** A (channel, username) pair: the key of a ban. */
     record ChannelUser(String channel, String user) {}
@@ -250,7 +251,7 @@ final class Hub {
             }
         }
         SharedFrame shared = new SharedFrame(frame);
-        FanOutBatch batch = new FanOutBatch(shared);
+        FanOutBatch batch = new FanOutBatch(shared, flushers);
         for (Member recipient : recipients) {
             if (!recipient.offer(shared, batch)) {
                 recipient.kill(ForceDrop.SLOW_CONSUMER);

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
+    /** Tasks after which a drain flushes its fan-outs even if more are queued. */
+    static final int MAX_BURST = 64;
+
     private final Executor pool;
     private final Object lock = new Object();
     /** Guarded by lock. */
@@ -38,22 +41,36 @@ final class SerialExecutor implements Executor {
         pool.execute(this::drain);
     }
 
+    /**
+     * Runs tasks until the queue is empty, as one {@link FanOutBurst}: the fan-outs of the
+     * requests that arrived together are flushed together, at the latest every
+     * {@link #MAX_BURST} tasks so that a steady stream cannot hold deliveries back.
+     */
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (lock) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    return;
+        FanOutBurst burst = FanOutBurst.begin();
+        try {
+            int ran = 0;
+            while (true) {
+                Runnable next;
+                synchronized (lock) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException | Error bug) {
+                    // A failing task must not wedge the session's queue; the bug is logged, not hidden.
+                    LOG.error("session task failed", bug);
+                }
+                if (++ran % MAX_BURST == 0) {
+                    burst.flush();
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error bug) {
-                // A failing task must not wedge the session's queue; the bug is logged, not hidden.
-                LOG.error("session task failed", bug);
-            }
+        } finally {
+            burst.end();
         }
     }
 }

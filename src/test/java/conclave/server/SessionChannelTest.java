@@ -70,7 +70,7 @@ class SessionChannelTest {
     @Test
     void fanOut_upToCapacity_isAccepted_andOneMoreIsRefused() {
         SharedFrame frame = new SharedFrame(new Frame.Pong());
-        FanOutBatch batch = new FanOutBatch(frame);
+        FanOutBatch batch = new FanOutBatch(frame, new LoopFlushers());
         for (int i = 0; i < SessionChannel.CAPACITY; i++) {
             assertThat(session.offer(frame, batch)).as("frame %d", i + 1).isTrue();
         }
@@ -89,7 +89,7 @@ class SessionChannelTest {
                 recorded, WireEncoding.BINCODE, new SessionPath("a", "w", "r"), 0, killed::set);
         SharedFrame first = new SharedFrame(new Frame.Pong());
         SharedFrame second = new SharedFrame(new Frame.Joined("lobby"));
-        FanOutBatch batch = new FanOutBatch(first);
+        FanOutBatch batch = new FanOutBatch(first, new LoopFlushers());
 
         recipient.offer(first, batch);
         batch.submit();
