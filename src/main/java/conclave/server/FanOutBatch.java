@@ -1,30 +1,28 @@
 package conclave.server;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The recipients of one fan-out that were admitted to their bound, grouped by event loop, and
- * the message framed once per encoding they speak: on {@link #submit} each event loop gets one
- * task that writes a duplicate of the framed message to all of its sessions, instead of one task,
- * one frame object and one copy per session.
+ * The recipients of one fan-out, grouped by event loop: on {@link #submit} each event loop gets
+ * one task that frames the message once for its sessions and writes a duplicate of that buffer to
+ * each of them, instead of one task, one frame object and one copy per session.
  *
- * <p>Buffer ownership: the batch creates one framed buffer per encoding in use, retains it once
- * per event-loop task (each task releases its reference when done; each session's duplicate is
- * released by Netty once written) and releases its own reference at the end of {@link #submit}.
+ * <p>The message is encoded once per encoding on the submitting thread (through the shared
+ * {@link SharedFrame}); each event loop frames its own copy so that the reference counting of a
+ * framed buffer never crosses threads. Groups are found by identity in a short list: there are
+ * only as many as event loops, and hashing a loop would touch memory its own thread writes.
  *
  * <p>Built and submitted by one thread; not thread-safe.
  */
 final class FanOutBatch {
     private final SharedFrame frame;
     private final LoopFlushers flushers;
-    private final ByteBuf[] framed = new ByteBuf[WireEncoding.values().length];
-    private final Map<EventExecutor, List<SessionChannel>> byEventLoop = new HashMap<>();
+    private final boolean[] encoded = new boolean[WireEncoding.values().length];
+    private final List<EventExecutor> loops = new ArrayList<>(4);
+    private final List<List<SessionChannel>> groups = new ArrayList<>(4);
 
     FanOutBatch(SharedFrame frame, LoopFlushers flushers) {
         this.frame = frame;
@@ -33,10 +31,11 @@ final class FanOutBatch {
 
     void add(SessionChannel session) {
         WireEncoding encoding = session.encoding();
-        if (framed[encoding.ordinal()] == null) {
-            framed[encoding.ordinal()] = WebSocketFraming.frame(encoding, frame.encoded(encoding));
+        if (!encoded[encoding.ordinal()]) {
+            frame.encoded(encoding);
+            encoded[encoding.ordinal()] = true;
         }
-        byEventLoop.computeIfAbsent(session.eventLoop(), loop -> new ArrayList<>()).add(session);
+        groupOf(session.eventLoop()).add(session);
     }
 
     /**
@@ -45,43 +44,30 @@ final class FanOutBatch {
      */
     void submit() {
         FanOutBurst burst = FanOutBurst.current();
-        try {
-            byEventLoop.forEach((loop, sessions) -> {
-                LoopFlusher flusher = flushers.of(loop);
-                retainAll();
-                try {
-                    loop.execute(() -> {
-                        try {
-                            SessionChannel.deliver(sessions, framed, flusher, burst == null);
-                        } finally {
-                            releaseAll();
-                        }
-                    });
-                    if (burst != null) {
-                        burst.touched(flusher);
-                    }
-                } catch (RejectedExecutionException shuttingDown) {
-                    releaseAll(); // the event loop is gone, and its connections with it
-                }
-            });
-        } finally {
-            releaseAll();
-        }
-    }
-
-    private void retainAll() {
-        for (ByteBuf buffer : framed) {
-            if (buffer != null) {
-                buffer.retain();
+        for (int i = 0; i < loops.size(); i++) {
+            EventExecutor loop = loops.get(i);
+            List<SessionChannel> sessions = groups.get(i);
+            LoopFlusher flusher = flushers.of(loop);
+            try {
+                loop.execute(() -> SessionChannel.deliver(sessions, frame, flusher, burst == null));
+            } catch (RejectedExecutionException shuttingDown) {
+                continue; // the event loop is gone, and its connections with it
+            }
+            if (burst != null) {
+                burst.touched(flusher);
             }
         }
     }
 
-    private void releaseAll() {
-        for (ByteBuf buffer : framed) {
-            if (buffer != null) {
-                buffer.release();
+    private List<SessionChannel> groupOf(EventExecutor loop) {
+        for (int i = 0; i < loops.size(); i++) {
+            if (loops.get(i) == loop) {
+                return groups.get(i);
             }
         }
+        List<SessionChannel> group = new ArrayList<>();
+        loops.add(loop);
+        groups.add(group);
+        return group;
     }
 }

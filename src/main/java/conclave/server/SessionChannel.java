@@ -50,6 +50,8 @@ final class SessionChannel implements Member {
     static final int CAPACITY = 1024;
 
     private final Channel channel;
+    /** The channel's event loop, kept here so that a fan-out need not read the channel. */
+    private final EventExecutor eventLoop;
     /**
      * Where framed messages enter the pipeline: just past the WebSocket encoder, which would
      * only pass them on untouched; the whole pipeline when there is none.
@@ -71,6 +73,7 @@ final class SessionChannel implements Member {
             Channel channel, WireEncoding encoding, SessionPath path, long nowNanos,
             Consumer<SessionChannel> onKill) {
         this.channel = channel;
+        this.eventLoop = channel.eventLoop();
         ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
         this.wire = encoder != null ? encoder : channel;
         this.encoding = encoding;
@@ -89,11 +92,13 @@ final class SessionChannel implements Member {
         return enqueue(frame.encoded(encoding));
     }
 
+    /**
+     * Adds this session to {@code batch}. Its bound is checked on the event loop when the batch
+     * is delivered (see {@link #deliver}), where the counter is mostly local: checking it here
+     * would cost the fan-out thread a cache miss per recipient.
+     */
     @Override
     public boolean offer(SharedFrame frame, FanOutBatch batch) {
-        if (!admit()) {
-            return false;
-        }
         batch.add(this);
         return true;
     }
@@ -130,7 +135,7 @@ final class SessionChannel implements Member {
     }
 
     EventExecutor eventLoop() {
-        return channel.eventLoop();
+        return eventLoop;
     }
 
     WireEncoding encoding() {
@@ -150,15 +155,33 @@ final class SessionChannel implements Member {
     }
 
     /**
-     * Writes a duplicate of the framed message ({@code framed}, indexed by encoding) to every
-     * session in {@code sessions}, which all live on the calling event loop, and leaves the
+     * Frames {@code frame} once per encoding needed and writes a duplicate of that buffer to every
+     * session in {@code sessions} that is within its bound (killing the others as slow
+     * consumers), which all live on the calling event loop, and leaves the
      * flush to that loop's {@code flusher}: scheduled now if {@code flushNow}, else requested by
      * the burst that made this fan-out.
      */
-    static void deliver(List<SessionChannel> sessions, ByteBuf[] framed, LoopFlusher flusher, boolean flushNow) {
-        for (SessionChannel session : sessions) {
-            if (session.write(framed[session.encoding.ordinal()].retainedDuplicate(), session.wire)) {
-                flusher.add(session);
+    static void deliver(List<SessionChannel> sessions, SharedFrame frame, LoopFlusher flusher, boolean flushNow) {
+        ByteBuf[] framed = new ByteBuf[WireEncoding.values().length];
+        try {
+            for (SessionChannel session : sessions) {
+                if (!session.admit()) {
+                    session.kill(ForceDrop.SLOW_CONSUMER);
+                    continue;
+                }
+                int encoding = session.encoding.ordinal();
+                if (framed[encoding] == null) {
+                    framed[encoding] = WebSocketFraming.frame(session.encoding, frame.encoded(session.encoding));
+                }
+                if (session.write(framed[encoding].retainedDuplicate(), session.wire)) {
+                    flusher.add(session);
+                }
+            }
+        } finally {
+            for (ByteBuf buffer : framed) {
+                if (buffer != null) {
+                    buffer.release(); // each written duplicate holds its own reference
+                }
             }
         }
         if (flushNow) {
