@@ -32,7 +32,7 @@ final class FanOutBatch {
     void add(SessionChannel session) {
         WireEncoding encoding = session.encoding();
         if (!encoded[encoding.ordinal()]) {
-            frame.encoded(encoding);
+            frame.encoded(encoding); // now, once, rather than by the first of several loops at once
             encoded[encoding.ordinal()] = true;
         }
         groupOf(session.eventLoop()).add(session);

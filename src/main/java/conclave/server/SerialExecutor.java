@@ -15,9 +15,6 @@ import org.slf4j.LoggerFactory;
 final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
-    /** Tasks after which a drain flushes its fan-outs even if more are queued. */
-    static final int MAX_BURST = 64;
-
     private final Executor pool;
     private final Object lock = new Object();
     /** Guarded by lock. */
@@ -42,14 +39,15 @@ final class SerialExecutor implements Executor {
     }
 
     /**
-     * Runs tasks until the queue is empty, as one {@link FanOutBurst}: the fan-outs of the
-     * requests that arrived together are flushed together, at the latest every
-     * {@link #MAX_BURST} tasks so that a steady stream cannot hold deliveries back.
+     * Runs tasks until the queue is empty, in {@link FanOutBurst}s: a burst is the task taken
+     * when the previous burst ended together with every task queued behind it at that moment
+     * (for a session, the frames of one socket read), so their fan-outs are flushed together,
+     * while a task that arrives later never holds back the delivery of an earlier one.
      */
     private void drain() {
         FanOutBurst burst = FanOutBurst.begin();
         try {
-            int ran = 0;
+            int leftInBurst = 0;
             while (true) {
                 Runnable next;
                 synchronized (lock) {
@@ -58,6 +56,9 @@ final class SerialExecutor implements Executor {
                         running = false;
                         return;
                     }
+                    if (leftInBurst == 0) {
+                        leftInBurst = tasks.size() + 1;
+                    }
                 }
                 try {
                     next.run();
@@ -65,7 +66,7 @@ final class SerialExecutor implements Executor {
                     // A failing task must not wedge the session's queue; the bug is logged, not hidden.
                     LOG.error("session task failed", bug);
                 }
-                if (++ran % MAX_BURST == 0) {
+                if (--leftInBurst == 0) {
                     burst.flush();
                 }
             }

@@ -25,9 +25,10 @@ import java.util.function.Consumer;
  * The outbound side of one WebSocket connection: a bound of {@link #CAPACITY} frames in front of
  * the Netty channel, and the kill switch.
  *
- * <p>A frame counts against the bound from the moment it is offered until Netty has written it
- * to the socket, so a peer that stops reading fills the bound and the next offer fails — the
- * caller then kills the session as a slow consumer instead of buffering without limit. The
+ * <p>A frame counts against the bound from the moment it is admitted (a reply or push when it is
+ * offered, a fan-out message when its event loop delivers it) until Netty has written it to the
+ * socket, so a peer that stops reading fills the bound and the next frame is refused — the
+ * session is then killed as a slow consumer instead of buffering without limit. The
  * final error frame of a kill and the WebSocket Close bypass the bound: they are the last two
  * frames the connection will ever carry.
  *
