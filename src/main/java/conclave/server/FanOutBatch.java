@@ -40,7 +40,7 @@ final class FanOutBatch {
 
     /**
      * Hands every added session's copy of the message to its event loop; call once. Inside a
-     * {@link FanOutBurst} the flush waits for the end of the burst.
+     * {@link FanOutBurst} the flush may wait for the burst's last request.
      */
     void submit() {
         FanOutBurst burst = FanOutBurst.current();
@@ -48,13 +48,11 @@ final class FanOutBatch {
             EventExecutor loop = loops.get(i);
             List<SessionChannel> sessions = groups.get(i);
             LoopFlusher flusher = flushers.of(loop);
+            boolean flushNow = burst == null || burst.fannedOut(flusher);
             try {
-                loop.execute(() -> SessionChannel.deliver(sessions, frame, flusher, burst == null));
+                loop.execute(() -> SessionChannel.deliver(sessions, frame, flusher, flushNow));
             } catch (RejectedExecutionException shuttingDown) {
                 continue; // the event loop is gone, and its connections with it
-            }
-            if (burst != null) {
-                burst.touched(flusher);
             }
         }
     }

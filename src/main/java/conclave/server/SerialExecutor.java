@@ -60,6 +60,7 @@ final class SerialExecutor implements Executor {
                         leftInBurst = tasks.size() + 1;
                     }
                 }
+                burst.lastRequest(leftInBurst == 1);
                 try {
                     next.run();
                 } catch (RuntimeException | Error bug) {

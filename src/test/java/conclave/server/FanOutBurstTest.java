@@ -81,6 +81,17 @@ class FanOutBurstTest {
     }
 
     @Test
+    void theBurstsLastRequest_flushesAtOnce_takingTheEarlierMessagesAlong() {
+        FanOutBurst burst = FanOutBurst.begin();
+        fanOut();
+        fanOut();
+        burst.lastRequest(true);
+        fanOut();
+
+        assertThat(socket.events).containsExactly("w", "w", "w", "w", "f");
+    }
+
+    @Test
     void serialExecutor_runsItsTasksInsideABurst_andClosesItAfterwards() {
         List<FanOutBurst> seen = new ArrayList<>();
         SerialExecutor serial = new SerialExecutor(Runnable::run);
