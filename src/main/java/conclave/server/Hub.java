@@ -25,9 +25,9 @@ import java.util.Set;
  *
  * <p>Concurrency: every field is guarded by {@code lock}. No lock is held while a frame is
  * offered to a member or a member is killed: recipients are snapshotted under the lock and served
- * outside it, so a slow or dying session never blocks the hub. A fan-out checks each recipient's
- * bound on the calling thread and hands the admitted ones to their event loops in one
- * {@link FanOutBatch}: one task per event loop, not per recipient. Durable writes (bans, ACLs) go
+ * outside it, so a slow or dying session never blocks the hub. A fan-out hands its recipients
+ * to their event loops in one {@link FanOutBatch}: one task per event loop, not per recipient;
+ * each loop checks its sessions' bounds as it writes. Durable writes (bans, ACLs) go
  * to the store first, then here.
  */
 final class Hub {
@@ -42,6 +42,7 @@ final class Hub {
     private final Map<Member, Set<String>> subscriptions = new HashMap<>();
     /** Guarded by lock. */
     private final Set<ChannelUser> bans = new HashSet<>();
+    private final LoopFlushers flushers = new LoopFlushers();
 
     /** A (channel, username) pair: the key of a ban. */
     record ChannelUser(String channel, String user) {}
@@ -250,7 +251,7 @@ final class Hub {
             }
         }
         SharedFrame shared = new SharedFrame(frame);
-        FanOutBatch batch = new FanOutBatch(shared);
+        FanOutBatch batch = new FanOutBatch(shared, flushers);
         for (Member recipient : recipients) {
             if (!recipient.offer(shared, batch)) {
                 recipient.kill(ForceDrop.SLOW_CONSUMER);

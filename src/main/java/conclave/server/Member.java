@@ -22,7 +22,8 @@ interface Member {
     /**
      * Queues one frame of a fan-out: like {@link #offer(SharedFrame)}, except that the delivery
      * may wait until the caller submits {@code batch}, so that one message to many sessions costs
-     * one hand-off per event loop.
+     * one hand-off per event loop, and that an implementation may accept the frame now and find
+     * its queue full at delivery, ending the session as a slow consumer itself.
      *
      * @return false if the session's outbound queue is full or already closed; the caller then
      *     ends the session as a slow consumer

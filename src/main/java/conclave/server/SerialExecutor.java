@@ -38,22 +38,41 @@ final class SerialExecutor implements Executor {
         pool.execute(this::drain);
     }
 
+    /**
+     * Runs tasks until the queue is empty, in {@link FanOutBurst}s: a burst is the task taken
+     * when the previous burst ended together with every task queued behind it at that moment
+     * (for a session, the frames of one socket read), so their fan-outs are flushed together,
+     * while a task that arrives later never holds back the delivery of an earlier one.
+     */
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (lock) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    return;
+        FanOutBurst burst = FanOutBurst.begin();
+        try {
+            int leftInBurst = 0;
+            while (true) {
+                Runnable next;
+                synchronized (lock) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                    if (leftInBurst == 0) {
+                        leftInBurst = tasks.size() + 1;
+                    }
+                }
+                burst.lastRequest(leftInBurst == 1);
+                try {
+                    next.run();
+                } catch (RuntimeException | Error bug) {
+                    // A failing task must not wedge the session's queue; the bug is logged, not hidden.
+                    LOG.error("session task failed", bug);
+                }
+                if (--leftInBurst == 0) {
+                    burst.flush();
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error bug) {
-                // A failing task must not wedge the session's queue; the bug is logged, not hidden.
-                LOG.error("session task failed", bug);
-            }
+        } finally {
+            burst.end();
         }
     }
 }

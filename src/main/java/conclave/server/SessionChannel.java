@@ -7,13 +7,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,19 +25,22 @@ import java.util.function.Consumer;
  * The outbound side of one WebSocket connection: a bound of {@link #CAPACITY} frames in front of
  * the Netty channel, and the kill switch.
  *
- * <p>A frame counts against the bound from the moment it is offered until Netty has written it
- * to the socket, so a peer that stops reading fills the bound and the next offer fails — the
- * caller then kills the session as a slow consumer instead of buffering without limit. The
+ * <p>A frame counts against the bound from the moment it is admitted (a reply or push when it is
+ * offered, a fan-out message when its event loop delivers it) until Netty has written it to the
+ * socket, so a peer that stops reading fills the bound and the next frame is refused — the
+ * session is then killed as a slow consumer instead of buffering without limit. The
  * final error frame of a kill and the WebSocket Close bypass the bound: they are the last two
  * frames the connection will ever carry.
  *
  * <p>Design note. An offered frame travels to the channel's event loop as a task: one task per
  * frame for replies and single pushes, and one task per event loop for a whole fan-out
  * ({@link FanOutBatch}, which also frames the message once for all its recipients), so a message
- * to a thousand sessions costs a handful of cross-thread hand-offs, not a thousand. Because every path goes through the event loop's one task queue,
- * frames from one producer thread reach a session in the order they were offered. On the event
- * loop a frame is written at once and flushed by a flush task scheduled when the session first
- * has unflushed frames: a burst of fan-out to this session costs one syscall, not one per frame.
+ * to a thousand sessions costs a handful of cross-thread hand-offs, not a thousand. Because
+ * every path goes through the event loop's one task queue, frames from one producer thread
+ * reach a session in the order they were offered. On the event loop a frame is written at once
+ * and flushed later: a reply by a flush task of its own session, a fan-out by its loop's
+ * {@link LoopFlusher} pass, so a burst of messages to this session costs one syscall, not one
+ * per frame. Whoever first leaves the session with unflushed frames owns the next flush.
  *
  * <p>Thread-safe: offers and kills come from any thread; {@code unflushed} and {@code dirty} are
  * confined to the event loop. {@link #kill} only records the reason and asks the owning handler
@@ -46,6 +51,13 @@ final class SessionChannel implements Member {
     static final int CAPACITY = 1024;
 
     private final Channel channel;
+    /** The channel's event loop, kept here so that a fan-out need not read the channel. */
+    private final EventExecutor eventLoop;
+    /**
+     * Where framed messages enter the pipeline: just past the WebSocket encoder, which would
+     * only pass them on untouched; the whole pipeline when there is none.
+     */
+    private final ChannelOutboundInvoker wire;
     private final WireEncoding encoding;
     private final SessionPath path;
     private final Consumer<SessionChannel> onKill;
@@ -62,6 +74,9 @@ final class SessionChannel implements Member {
             Channel channel, WireEncoding encoding, SessionPath path, long nowNanos,
             Consumer<SessionChannel> onKill) {
         this.channel = channel;
+        this.eventLoop = channel.eventLoop();
+        ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
+        this.wire = encoder != null ? encoder : channel;
         this.encoding = encoding;
         this.path = path;
         this.onKill = onKill;
@@ -78,11 +93,13 @@ final class SessionChannel implements Member {
         return enqueue(frame.encoded(encoding));
     }
 
+    /**
+     * Adds this session to {@code batch}. Its bound is checked on the event loop when the batch
+     * is delivered (see {@link #deliver}), where the counter is mostly local: checking it here
+     * would cost the fan-out thread a cache miss per recipient.
+     */
     @Override
     public boolean offer(SharedFrame frame, FanOutBatch batch) {
-        if (!admit()) {
-            return false;
-        }
         batch.add(this);
         return true;
     }
@@ -119,7 +136,7 @@ final class SessionChannel implements Member {
     }
 
     EventExecutor eventLoop() {
-        return channel.eventLoop();
+        return eventLoop;
     }
 
     WireEncoding encoding() {
@@ -139,19 +156,37 @@ final class SessionChannel implements Member {
     }
 
     /**
-     * Writes a duplicate of the framed message ({@code framed}, indexed by encoding) to every
-     * session in {@code sessions}, which all live on the calling event loop, then schedules one
-     * flush task for those that had nothing unflushed.
+     * Frames {@code frame} once per encoding needed and writes a duplicate of that buffer to every
+     * session in {@code sessions} that is within its bound (killing the others as slow
+     * consumers), which all live on the calling event loop, and leaves the
+     * flush to that loop's {@code flusher}: scheduled now if {@code flushNow}, else requested by
+     * the burst that made this fan-out.
      */
-    static void deliver(List<SessionChannel> sessions, ByteBuf[] framed) {
-        List<SessionChannel> toFlush = new ArrayList<>(sessions.size());
-        for (SessionChannel session : sessions) {
-            if (session.write(framed[session.encoding.ordinal()].retainedDuplicate())) {
-                toFlush.add(session);
+    static void deliver(List<SessionChannel> sessions, SharedFrame frame, LoopFlusher flusher, boolean flushNow) {
+        ByteBuf[] framed = new ByteBuf[WireEncoding.values().length];
+        try {
+            for (SessionChannel session : sessions) {
+                if (!session.admit()) {
+                    session.kill(ForceDrop.SLOW_CONSUMER);
+                    continue;
+                }
+                int encoding = session.encoding.ordinal();
+                if (framed[encoding] == null) {
+                    framed[encoding] = WebSocketFraming.frame(session.encoding, frame.encoded(session.encoding));
+                }
+                if (session.write(framed[encoding].retainedDuplicate(), session.wire)) {
+                    flusher.add(session);
+                }
+            }
+        } finally {
+            for (ByteBuf buffer : framed) {
+                if (buffer != null) {
+                    buffer.release(); // each written duplicate holds its own reference
+                }
             }
         }
-        if (!toFlush.isEmpty()) {
-            toFlush.get(0).channel.eventLoop().execute(() -> toFlush.forEach(SessionChannel::flush));
+        if (flushNow) {
+            flusher.schedule();
         }
     }
 
@@ -173,7 +208,7 @@ final class SessionChannel implements Member {
         }
         WebSocketFrame frame = wrap(encoding, bytes);
         channel.eventLoop().execute(() -> {
-            if (write(frame)) {
+            if (write(frame, channel)) {
                 channel.eventLoop().execute(this::flush);
             }
         });
@@ -181,13 +216,14 @@ final class SessionChannel implements Member {
     }
 
     /**
-     * Hands one admitted frame (a {@code WebSocketFrame}, or a framed message from
-     * {@link WebSocketFraming}) to Netty without flushing. Event loop only.
+     * Hands one admitted frame (a {@code WebSocketFrame} through the {@code channel}, or a
+     * framed message from {@link WebSocketFraming} through the {@code wire}) to Netty without
+     * flushing. Event loop only.
      *
      * @return true if this session had nothing unflushed, so the caller must schedule a flush
      */
-    private boolean write(Object frame) {
-        channel.write(frame, channel.voidPromise());
+    private boolean write(Object frame, ChannelOutboundInvoker via) {
+        via.write(frame, via.voidPromise());
         unflushed++;
         if (dirty) {
             return false;
@@ -202,14 +238,14 @@ final class SessionChannel implements Member {
      * listener per flush, not per frame, and until then each frame still counts against the bound.
      * Event loop only.
      */
-    private void flush() {
+    void flush() {
         dirty = false;
         int written = unflushed;
         unflushed = 0;
         if (written > 0) {
-            channel.write(Unpooled.EMPTY_BUFFER).addListener(future -> queued.addAndGet(-written));
+            wire.write(Unpooled.EMPTY_BUFFER).addListener(future -> queued.addAndGet(-written));
         }
-        channel.flush();
+        wire.flush();
     }
 
     static WebSocketFrame wrap(WireEncoding encoding, byte[] bytes) {

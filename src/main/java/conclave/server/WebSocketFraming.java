@@ -8,11 +8,12 @@ import io.netty.buffer.Unpooled;
  * {@code WebSocket08FrameEncoder}) does: FIN set, the binary or text opcode, the payload length
  * in its shortest form, no mask (servers never mask), then the payload, all in one direct buffer.
  *
- * <p>It exists for fan-out: the same message to a thousand sessions is framed once and each
- * session writes a duplicate of that buffer, which passes Netty's WebSocket encoder untouched
- * (the encoder only takes {@code WebSocketFrame}s) and goes to the socket without a copy. This
- * is valid only once the upgrade has finished and the HTTP codec is gone, which is true of every
- * established session. Stateless and thread-safe.
+ * <p>It exists for fan-out: the same message to a thousand sessions is framed once per event
+ * loop and each session writes a duplicate of that buffer, which enters the pipeline past
+ * Netty's WebSocket encoder (which only takes {@code WebSocketFrame}s and would pass it on
+ * untouched) and goes to the socket without a copy. This is valid only once the upgrade has
+ * finished and the HTTP codec is gone, which is true of every established session. Stateless
+ * and thread-safe.
  */
 final class WebSocketFraming {
     private static final int FIN = 0x80;

@@ -68,18 +68,35 @@ class SessionChannelTest {
     }
 
     @Test
-    void fanOut_upToCapacity_isAccepted_andOneMoreIsRefused() {
+    void fanOut_upToCapacity_isWritten_andOneMoreKillsTheSessionAsSlowConsumer() {
         SharedFrame frame = new SharedFrame(new Frame.Pong());
-        FanOutBatch batch = new FanOutBatch(frame);
-        for (int i = 0; i < SessionChannel.CAPACITY; i++) {
+        FanOutBatch batch = new FanOutBatch(frame, new LoopFlushers());
+        for (int i = 0; i <= SessionChannel.CAPACITY; i++) {
             assertThat(session.offer(frame, batch)).as("frame %d", i + 1).isTrue();
         }
 
-        assertThat(session.offer(frame, batch)).isFalse();
         batch.submit();
         channel.runPendingTasks();
+
         assertThat(socket.held).as("%d frames and one flush marker", SessionChannel.CAPACITY)
                 .hasSize(SessionChannel.CAPACITY + 1);
+        assertThat(killed.get()).isSameAs(session);
+        assertThat(session.killReason()).isEqualTo(ForceDrop.SLOW_CONSUMER);
+    }
+
+    @Test
+    void fanOut_withinCapacity_killsNobody() {
+        SharedFrame frame = new SharedFrame(new Frame.Pong());
+        FanOutBatch batch = new FanOutBatch(frame, new LoopFlushers());
+        for (int i = 0; i < SessionChannel.CAPACITY; i++) {
+            session.offer(frame, batch);
+        }
+
+        batch.submit();
+        channel.runPendingTasks();
+
+        assertThat(killed.get()).isNull();
+        assertThat(offerPing()).as("the bound is full").isFalse();
     }
 
     @Test
@@ -89,7 +106,7 @@ class SessionChannelTest {
                 recorded, WireEncoding.BINCODE, new SessionPath("a", "w", "r"), 0, killed::set);
         SharedFrame first = new SharedFrame(new Frame.Pong());
         SharedFrame second = new SharedFrame(new Frame.Joined("lobby"));
-        FanOutBatch batch = new FanOutBatch(first);
+        FanOutBatch batch = new FanOutBatch(first, new LoopFlushers());
 
         recipient.offer(first, batch);
         batch.submit();

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -74,7 +73,6 @@ final class LoadClient implements AutoCloseable {
                                 .addLast(new HttpClientCodec())
                                 .addLast(new HttpObjectAggregator(64 * 1024))
                                 .addLast(new WebSocketClientProtocolHandler(config))
-                                .addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES))
                                 .addLast(connection);
                     }
                 })

@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -29,9 +30,11 @@ import java.util.function.Consumer;
  * requests whose replies it matches in order, and counts pushed channel messages into its
  * {@link Deliveries.Subscriber}.
  *
- * <p>Pushed {@code ChannelMsg} frames take a fast path: the first byte names the frame kind
- * (bincode writes a variant index below 251 as one byte) and the stamp is read from the frame's
- * tail (see {@link Stamp}), so the generator does not decode a million frames a second.
+ * <p>Messages arrive through a {@link RawFrameReader}, which takes over from Netty's WebSocket
+ * decoder once the upgrade is done. Pushed {@code ChannelMsg} frames take a fast path: the first
+ * byte names the frame kind (bincode writes a variant index below 251 as one byte) and the stamp
+ * is read from the frame's tail (see {@link Stamp}), so the generator does not decode a million
+ * frames a second.
  * Everything else is decoded in full.
  *
  * <p>States: upgrading → awaiting challenge → awaiting established → awaiting server info →
@@ -55,6 +58,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     private final Queue<Consumer<Frame>> replies = new ArrayDeque<>();
     private Phase phase = Phase.UPGRADING;
     private Channel channel;
+    private ChannelHandlerContext context;
     private volatile Deliveries.Subscriber subscriber;
     private volatile boolean closing;
     private volatile long acks;
@@ -146,11 +150,13 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        context = ctx;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            ctx.pipeline().replace(WebSocketFrameDecoder.class, "raw-frame-reader", new RawFrameReader(this::received));
             phase = Phase.AWAIT_CHALLENGE;
             ctx.writeAndFlush(binary(BINCODE.encode(new Frame.Hello(1, handle))));
         } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
@@ -161,15 +167,14 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (msg instanceof BinaryWebSocketFrame binary) {
-                onMessage(ctx, binary.content());
-            } else {
-                fail(ctx, "unexpected WebSocket message " + msg.getClass().getSimpleName());
-            }
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
+        // Frames never get here: RawFrameReader takes the bytes once the upgrade is done.
+        ReferenceCountUtil.release(msg);
+        fail(ctx, "unexpected inbound message " + msg.getClass().getSimpleName());
+    }
+
+    /** One binary message from the server, read by {@link RawFrameReader}. */
+    private void received(ByteBuf content) {
+        onMessage(context, content);
     }
 
     private void onMessage(ChannelHandlerContext ctx, ByteBuf content) {

@@ -53,13 +53,21 @@ final class Stamp {
         }
         long value = 0;
         for (int i = 0; i < 16; i++) {
-            int digit = Character.digit(from.getByte(at + i), 16);
+            int digit = hexDigit(from.getByte(at + i));
             if (digit < 0) {
                 throw new IllegalArgumentException("stamp byte " + i + " is not a hex digit");
             }
             value = value << 4 | digit;
         }
         return value;
+    }
+
+    /** The value of a lower-case hex digit (as {@link #writeHex} writes them), else -1. */
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        return b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1;
     }
 
     private static byte[] filler() {
