@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The HTTP surface before a connection becomes a WebSocket: {@code /health}, the upgrade on
+ * The HTTP surface before a connection becomes a WebSocket: {@code /health}, {@code /metrics}
+ * (unless served on its own address), the upgrade on
  * {@code /} (or 503 when the {@link ConnectionLimiter} refuses it), and the 404/405/426 answers
  * for everything else. Holds no per-connection state: {@code @Sharable}.
  */
@@ -29,10 +30,13 @@ import java.util.Optional;
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebSocketUpgrade upgrade;
     private final ConnectionLimiter limiter;
+    /** Empty when {@code /metrics} lives on its own address. */
+    private final Optional<ServerMetrics> metrics;
 
-    HttpRoutes(WebSocketUpgrade upgrade, ConnectionLimiter limiter) {
+    HttpRoutes(WebSocketUpgrade upgrade, ConnectionLimiter limiter, Optional<ServerMetrics> metrics) {
         this.upgrade = upgrade;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +51,15 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "/health":
                 if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
                     respond(ctx, request, HttpResponseStatus.OK, "ok");
+                } else {
+                    respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+                }
+                return;
+            case "/metrics":
+                if (metrics.isEmpty()) {
+                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
+                } else if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+                    respond(ctx, request, HttpResponseStatus.OK, ServerMetrics.CONTENT_TYPE, metrics.get().scrape());
                 } else {
                     respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
                 }
@@ -90,13 +103,18 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void respond(
             ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {
+        respond(ctx, request, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String contentType, byte[] body) {
         ByteBuf content = request.method().equals(HttpMethod.HEAD)
                 ? Unpooled.EMPTY_BUFFER
-                : Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+                : Unpooled.wrappedBuffer(body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.getBytes(StandardCharsets.UTF_8).length);
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);

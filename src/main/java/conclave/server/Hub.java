@@ -42,11 +42,13 @@ final class Hub {
     private final Map<Member, Set<String>> subscriptions = new HashMap<>();
     /** Guarded by lock. */
     private final Set<ChannelUser> bans = new HashSet<>();
+    private final ServerMetrics metrics;
 
     /** A (channel, username) pair: the key of a ban. */
     record ChannelUser(String channel, String user) {}
 
-    Hub(Collection<ChannelUser> durableBans) {
+    Hub(Collection<ChannelUser> durableBans, ServerMetrics metrics) {
+        this.metrics = metrics;
         bans.addAll(durableBans);
     }
 
@@ -251,17 +253,23 @@ final class Hub {
         }
         SharedFrame shared = new SharedFrame(frame);
         FanOutBatch batch = new FanOutBatch(shared);
+        long queued = 0;
         for (Member recipient : recipients) {
-            if (!recipient.offer(shared, batch)) {
+            if (recipient.offer(shared, batch)) {
+                queued++;
+            } else {
                 recipient.kill(ForceDrop.SLOW_CONSUMER);
             }
         }
         batch.submit();
+        metrics.delivered(queued);
     }
 
     /** Pushes one frame to one member; a full queue kills it as a slow consumer. */
-    static void push(Member recipient, SharedFrame frame) {
-        if (!recipient.offer(frame)) {
+    void push(Member recipient, SharedFrame frame) {
+        if (recipient.offer(frame)) {
+            metrics.delivered(1);
+        } else {
             recipient.kill(ForceDrop.SLOW_CONSUMER);
         }
     }
