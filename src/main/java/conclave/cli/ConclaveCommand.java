@@ -44,6 +44,7 @@ import picocli.CommandLine.ScopeType;
             UnbanCommand.class,
             BansCommand.class,
             UserCommand.class,
+            AdminCommand.class,
             SkillCommand.class,
             CompletionsCommand.class,
             HelpCommand.class
