@@ -56,12 +56,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
                 return;
             case "/metrics":
-                if (metrics.isEmpty()) {
-                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
-                } else if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
-                    respond(ctx, request, HttpResponseStatus.OK, ServerMetrics.CONTENT_TYPE, metrics.get().scrape());
+                if (metrics.isPresent()) {
+                    MetricsEndpoint.answer(ctx, request, metrics.get());
                 } else {
-                    respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
                 }
                 return;
             case "/":
@@ -101,12 +99,13 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
 
-    private static void respond(
+    static void respond(
             ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {
         respond(ctx, request, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+    /** Answers with {@code body}; closes the connection after an error or when the client did not ask for keep-alive. */
+    static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String contentType, byte[] body) {
         ByteBuf content = request.method().equals(HttpMethod.HEAD)
                 ? Unpooled.EMPTY_BUFFER

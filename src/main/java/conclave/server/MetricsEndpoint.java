@@ -1,19 +1,43 @@
 package conclave.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-/** {@code GET /metrics} on its own address ({@code --metrics-bind}), apart from the client port. */
+/**
+ * {@code GET /metrics} on its own address ({@code --metrics-bind}), apart from the client port:
+ * one event loop, the same HTTP codec and per-connection deadline as the client port, and nothing
+ * but the metrics route. Start once, close once.
+ */
 final class MetricsEndpoint implements AutoCloseable {
-    private final HttpServer http;
+    /** A scrape takes milliseconds; a connection still open after this is closed, even a keep-alive one. */
+    private static final Duration CONNECTION_DEADLINE = Duration.ofSeconds(10);
+    private static final int MAX_REQUEST_BYTES = 8 * 1024;
 
-    private MetricsEndpoint(HttpServer http) {
-        this.http = http;
+    private final EventLoopGroup loop;
+    private final Channel listener;
+
+    private MetricsEndpoint(EventLoopGroup loop, Channel listener) {
+        this.loop = loop;
+        this.listener = listener;
     }
 
     /**
@@ -22,57 +46,77 @@ final class MetricsEndpoint implements AutoCloseable {
      * @throws UncheckedIOException naming the address if it cannot be bound
      */
     static MetricsEndpoint bind(InetSocketAddress address, ServerMetrics metrics) {
-        HttpServer http;
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Route route = new Route(metrics);
         try {
-            http = HttpServer.create(address, 16);
-        } catch (IOException failure) {
-            throw new UncheckedIOException("failed to bind metrics address `" + address.getHostString() + ":"
-                    + address.getPort() + "`: " + failure.getMessage(), failure);
-        }
-        http.createContext("/", exchange -> {
-            try (exchange) {
-                answer(exchange, metrics);
+            Channel listener = new ServerBootstrap()
+                    .group(loop)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast("deadline", new HttpDeadline(CONNECTION_DEADLINE))
+                                    .addLast("http-codec", new HttpServerCodec())
+                                    .addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                                    .addLast("metrics", route);
+                        }
+                    })
+                    .bind(address)
+                    .syncUninterruptibly()
+                    .channel();
+            return new MetricsEndpoint(loop, listener);
+        } catch (Exception bindFailure) { // Netty rethrows the checked BindException unchecked
+            loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (bindFailure instanceof IOException io) {
+                throw new UncheckedIOException("failed to bind metrics address `" + address.getHostString() + ":"
+                        + address.getPort() + "`: " + io.getMessage(), io);
             }
-        });
-        http.start();
-        return new MetricsEndpoint(http);
+            throw (RuntimeException) bindFailure;
+        }
     }
 
-    private static void answer(HttpExchange exchange, ServerMetrics metrics) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (!exchange.getRequestURI().getPath().equals("/metrics")) {
-            plain(exchange, 404, "not found");
-        } else if (!method.equals("GET") && !method.equals("HEAD")) {
-            plain(exchange, 405, "method not allowed");
+    /**
+     * Answers {@code GET} or {@code HEAD} with the scrape, any other method with 405; shared by
+     * this endpoint and the client port's {@link HttpRoutes}.
+     */
+    static void answer(ChannelHandlerContext ctx, FullHttpRequest request, ServerMetrics metrics) {
+        if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+            HttpRoutes.respond(ctx, request, HttpResponseStatus.OK, ServerMetrics.CONTENT_TYPE, metrics.scrape());
         } else {
-            byte[] body = metrics.scrape();
-            exchange.getResponseHeaders().set("Content-Type", ServerMetrics.CONTENT_TYPE);
-            send(exchange, 200, body);
-        }
-    }
-
-    private static void plain(HttpExchange exchange, int status, String text) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            HttpRoutes.respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
         }
     }
 
     /** The address actually bound. */
     InetSocketAddress address() {
-        return http.getAddress();
+        return (InetSocketAddress) listener.localAddress();
     }
 
     @Override
     public void close() {
-        http.stop(0);
+        listener.close().awaitUninterruptibly();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** {@code /metrics} and nothing else. Stateless: {@code @Sharable}. */
+    @ChannelHandler.Sharable
+    private static final class Route extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final ServerMetrics metrics;
+
+        Route(ServerMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (!request.decoderResult().isSuccess()) {
+                HttpRoutes.respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad request");
+            } else if (HttpRoutes.pathOf(request.uri()).equals("/metrics")) {
+                answer(ctx, request, metrics);
+            } else {
+                HttpRoutes.respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
+            }
+        }
     }
 }

@@ -16,11 +16,12 @@ import java.util.function.IntSupplier;
 /**
  * The server's Prometheus metrics: counters bumped at a few points of the session life cycle
  * (adder-backed, lock-free) and gauges read only when scraped. Labels carry outcomes, reasons and
- * store operations, never names, bodies or tokens. Thread-safe.
+ * store operations, never names, bodies or tokens. Exemplars are off: there are no traces to link,
+ * and sampling them would cost every increment. Thread-safe.
  */
-public final class ServerMetrics {
+final class ServerMetrics {
     /** The text exposition format this class writes. */
-    public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+    static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
 
     /** Store calls range from a cached read (tens of µs) to a contended fsync'd write (tens of ms). */
     private static final double[] STORE_SECONDS =
@@ -37,21 +38,25 @@ public final class ServerMetrics {
             .name("conclave_handshakes_total")
             .help("Handshakes that ended, by outcome: established, timed_out or the error kind sent.")
             .labelNames("outcome")
+            .withoutExemplars()
             .register(registry);
     private final CounterDataPoint established = handshakes.labelValues("established");
     private final CounterDataPoint deliveries = Counter.builder()
             .name("conclave_deliveries_total")
             .help("Pushed frames (channel messages, whispers) queued to a recipient session.")
+            .withoutExemplars()
             .register(registry)
             .labelValues();
     private final Counter forceDrops = Counter.builder()
             .name("conclave_force_drops_total")
             .help("Sessions the server ended, by reason.")
             .labelNames("reason")
+            .withoutExemplars()
             .register(registry);
     private final CounterDataPoint rateLimited = Counter.builder()
             .name("conclave_rate_limited_total")
             .help("ChannelMsg and Whisper requests refused by the per-session rate limit.")
+            .withoutExemplars()
             .register(registry)
             .labelValues();
     private final Histogram storeLatency = Histogram.builder()
@@ -60,6 +65,7 @@ public final class ServerMetrics {
             .labelNames("operation")
             .classicOnly()
             .classicUpperBounds(STORE_SECONDS)
+            .withoutExemplars()
             .register(registry);
 
     /** Registers the gauges, read at scrape time: established sessions, admitted connections, channels. */
@@ -107,7 +113,7 @@ public final class ServerMetrics {
     }
 
     /** Everything, in the Prometheus text format. */
-    public byte[] scrape() {
+    byte[] scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
             PrometheusTextFormatWriter.create().write(out, registry.scrape());

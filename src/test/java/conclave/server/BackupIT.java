@@ -2,6 +2,7 @@ package conclave.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
@@ -59,7 +60,7 @@ class BackupIT {
                     throw new IllegalStateException(e);
                 }
             });
-            org.awaitility.Awaitility.await().atMost(DEADLINE_SECONDS, TimeUnit.SECONDS).until(() -> acked.get() >= 50);
+            await().atMost(DEADLINE_SECONDS, TimeUnit.SECONDS).until(() -> acked.get() >= 50);
             ackedBefore = acked.get();
             Process backup = new ProcessBuilder("./conclave", "admin", "backup", "--data-dir", dataDir.toString(),
                     copyDir.resolve(SqliteStore.FILE_NAME).toString())

@@ -132,6 +132,11 @@ class MetricsTest {
         assertThat(separate.body()).contains("# TYPE conclave_sessions gauge", "conclave_sessions 0.0");
         assertThat(get(server.address(), "/metrics").statusCode()).isEqualTo(404);
         assertThat(get(metrics, "/health").statusCode()).isEqualTo(404);
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metrics.getPort() + "/metrics"))
+                .timeout(DEADLINE)
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build();
+        assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
         assertThat(get(server.address(), "/health").statusCode()).isEqualTo(200);
     }
 
