@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged the jar (so the launcher finds it up to date and does not build).
  */
 class LauncherIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Path ROOT = Launcher.ROOT;
+    private static final Duration DEADLINE = Launcher.DEADLINE;
 
     @TempDir
     Path temp;
 
-    private record Launch(int exitCode, String out, String err) {}
-
     @Test
     void version_printsExactlyOneLineAndNothingElse() {
-        Launch first = launch(Map.of(), "--version");
-        Launch second = launch(Map.of(), "--version");
+        Launcher.Result first = launch(Map.of(), "--version");
+        Launcher.Result second = launch(Map.of(), "--version");
 
-        for (Launch launch : List.of(first, second)) {
+        for (Launcher.Result launch : List.of(first, second)) {
             assertThat(launch.exitCode()).isZero();
             assertThat(launch.out()).isEqualTo("conclave " + projectVersion() + "\n");
             assertThat(launch.err()).isEmpty();
@@ -45,7 +42,7 @@ class LauncherIT {
 
     @Test
     void serve_invalidLimitInTheEnvironment_exitsTwoNamingFlagAndVariable() {
-        Launch launch = launch(Map.of("CONCLAVE_MAX_SESSIONS", "0"), "serve", "--ephemeral", "--bind", "127.0.0.1:0");
+        Launcher.Result launch = launch(Map.of("CONCLAVE_MAX_SESSIONS", "0"), "serve", "--ephemeral", "--bind", "127.0.0.1:0");
 
         assertThat(launch.exitCode()).isEqualTo(2);
         assertThat(launch.err()).contains("invalid --max-sessions (or CONCLAVE_MAX_SESSIONS): must be at least 1, got 0");
@@ -53,7 +50,7 @@ class LauncherIT {
 
     @Test
     void help_listsEveryVerb() {
-        Launch launch = launch(Map.of(), "--help");
+        Launcher.Result launch = launch(Map.of(), "--help");
 
         assertThat(launch.exitCode()).isZero();
         for (String verb : List.of(
@@ -69,7 +66,7 @@ class LauncherIT {
     void bridge_withoutKey_exitsOneBeforeAnyMcpOutput() {
         Path configDir = temp.resolve("empty-config");
 
-        Launch launch = launch(Map.of(), "bridge", "--config-dir", configDir.toString());
+        Launcher.Result launch = launch(Map.of(), "bridge", "--config-dir", configDir.toString());
 
         assertThat(launch.exitCode()).isEqualTo(1);
         assertThat(launch.out()).isEmpty();
@@ -81,7 +78,7 @@ class LauncherIT {
         Path binWithoutJava = Files.createDirectory(temp.resolve("bin"));
         Files.createSymbolicLink(binWithoutJava.resolve("bash"), onPath("bash"));
 
-        Launch launch = launch(Map.of("PATH", binWithoutJava.toString(), "CONCLAVE_JDK_DIRS", "/nonexistent"), "--version");
+        Launcher.Result launch = launch(Map.of("PATH", binWithoutJava.toString(), "CONCLAVE_JDK_DIRS", "/nonexistent"), "--version");
 
         assertThat(launch.exitCode()).isEqualTo(1);
         assertThat(launch.out()).isEmpty();
@@ -94,7 +91,7 @@ class LauncherIT {
     void key_inFreshConfigDir_printsThePublicKeyAndCreatesTheKeyFile() {
         Path configDir = temp.resolve("config");
 
-        Launch launch = launch(Map.of(), "--config-dir", configDir.toString(), "key");
+        Launcher.Result launch = launch(Map.of(), "--config-dir", configDir.toString(), "key");
 
         assertThat(launch.exitCode()).isZero();
         assertThat(launch.out()).matches("[A-Za-z0-9_-]{43}\n");
@@ -105,7 +102,7 @@ class LauncherIT {
     @Test
     void completions_eachShell_succeedsAndMentionsConclave() {
         for (String shell : List.of("bash", "zsh", "fish")) {
-            Launch launch = launch(Map.of(), "completions", shell);
+            Launcher.Result launch = launch(Map.of(), "completions", shell);
 
             assertThat(launch.exitCode()).as(shell).isZero();
             assertThat(launch.out()).as(shell).contains("conclave");
@@ -138,7 +135,7 @@ class LauncherIT {
     void skillInstall_withoutDir_writesIntoClaudeSkillsUnderHome() throws IOException {
         Path home = Files.createDirectory(temp.resolve("home"));
 
-        Launch launch = launch(Map.of("HOME", home.toString()), "skill", "install");
+        Launcher.Result launch = launch(Map.of("HOME", home.toString()), "skill", "install");
 
         Path installed = home.resolve(".claude/skills/conclave/SKILL.md");
         assertThat(launch.exitCode()).isZero();
@@ -146,36 +143,8 @@ class LauncherIT {
         assertThat(Files.readString(installed, UTF_8)).startsWith("---\nname: conclave\n");
     }
 
-    /**
-     * Runs the launcher in a trimmed environment (HOME, PATH, LANG, TMPDIR, then {@code env} on
-     * top), so that the caller's JAVA_HOME or JVM option variables cannot change what it prints.
-     */
-    private Launch launch(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("./conclave");
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile(temp, "stdout", ".txt");
-            Path err = Files.createTempFile(temp, "stderr", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(ROOT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("./conclave " + String.join(" ", args) + " still running after " + DEADLINE);
-            }
-            return new Launch(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+    private Launcher.Result launch(Map<String, String> env, String... args) {
+        return Launcher.run(temp, env, args);
     }
 
     private static Path onPath(String program) {

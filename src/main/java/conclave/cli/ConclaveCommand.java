@@ -4,6 +4,9 @@ import conclave.config.ConfigFile;
 import conclave.config.XdgDirs;
 import conclave.identity.KeyFile;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,14 +19,21 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Global options and {@code --help}/{@code --version} are inherited, so they may come before or
  * after the verb; picocli writes an inherited option's value back into this object either way.
+ *
+ * <p>Building a picocli command costs reflection and class loading for it and everything it
+ * holds, which dominates the start of a short verb. So {@link #commandLine(String[])} builds only
+ * the verb being run when it can tell which one that is, and the whole tree when it cannot or when
+ * the verb needs the tree (help, completions, the skill's command reference).
  */
 @Command(
         name = "conclave",
         description = "Discord for coding agents: shared channels that let Claude Code sessions talk to each other over a central server.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        scope = ScopeType.INHERIT,
-        subcommands = {
+        scope = ScopeType.INHERIT)
+final class ConclaveCommand {
+    /** The top-level verbs, in help order: the one place they are registered. */
+    static final List<Class<?>> VERBS = List.of(
             ServeCommand.class,
             BridgeCommand.class,
             KeyCommand.class,
@@ -47,9 +57,11 @@ import picocli.CommandLine.ScopeType;
             AdminCommand.class,
             SkillCommand.class,
             CompletionsCommand.class,
-            HelpCommand.class
-        })
-final class ConclaveCommand {
+            HelpCommand.class);
+
+    /** Verbs that read the whole command tree, so they never run with just themselves. */
+    private static final Set<Class<?>> NEED_THE_TREE = Set.of(SkillCommand.class, CompletionsCommand.class, HelpCommand.class);
+
     @Option(
             names = "--config-dir",
             paramLabel = "<DIR>",
@@ -85,8 +97,44 @@ final class ConclaveCommand {
 
     /** A command line for the whole program, with conclave's error rendering and exit codes. */
     static CommandLine commandLine() {
+        return commandLine(VERBS);
+    }
+
+    /**
+     * A command line that runs {@code args} exactly as {@link #commandLine()} would, holding only
+     * the verb named in {@code args} when that is enough.
+     */
+    static CommandLine commandLine(String[] args) {
+        return verbOf(args)
+                .filter(verb -> !NEED_THE_TREE.contains(verb))
+                .map(verb -> commandLine(List.<Class<?>>of(verb)))
+                .orElseGet(ConclaveCommand::commandLine);
+    }
+
+    /**
+     * The verb {@code args} runs: its first argument that is neither an option nor the value of
+     * {@code --config-dir}, if that names a verb. Reading a verb's annotation loads its class
+     * without initializing it.
+     */
+    static Optional<Class<?>> verbOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config-dir")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                String name = args[i];
+                return VERBS.stream().filter(verb -> verb.getAnnotation(Command.class).name().equals(name)).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> verbs) {
         ConclaveCommand root = new ConclaveCommand();
-        return new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        for (Class<?> verb : verbs) {
+            commandLine.addSubcommand(verb);
+        }
+        return commandLine
                 .setExecutionStrategy(parseResult -> {
                     if (root.verbose) {
                         LogLevel.raiseToDebug();

@@ -12,14 +12,14 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>Usage errors never reach this class (picocli prints them with the usage and exits 2). Every
  * exception a command throws is printed as one line {@code ❌ <message>: <cause>: …} on stderr,
- * without a stack trace, and exits 1; a verb that is not built yet exits 2 like a usage error.
+ * without a stack trace, and exits 1.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
         commandLine.getErr().println("❌ " + chain(failure));
         commandLine.getErr().flush();
-        return failure instanceof NotBuiltYet ? ExitCode.USAGE : ExitCode.SOFTWARE;
+        return ExitCode.SOFTWARE;
     }
 
     /** The messages of the failure and its causes, outermost first, skipping repeats and blanks. */

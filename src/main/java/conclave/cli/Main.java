@@ -23,7 +23,7 @@ public final class Main {
 
     /** Runs the command line against the given streams and returns the process exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int exitCode = ConclaveCommand.commandLine().setOut(out).setErr(err).execute(args);
+        int exitCode = ConclaveCommand.commandLine(args).setOut(out).setErr(err).execute(args);
         err.flush();
         // A reader that closed our stdout (`conclave ... | head`) is not an error worth a word.
         return out.checkError() ? CLOSED_STDOUT : exitCode;

@@ -27,9 +27,9 @@ import javax.net.ssl.SSLException;
  * and close it after them.
  *
  * <p>TLS uses the JDK's default trust store, sends SNI and verifies the host name (RFC 2818
- * rules, as for HTTPS). It is set up at the first {@code wss://} dial, so a process that only
- * speaks {@code ws://} never loads the JDK's TLS stack (a few hundred classes at start).
- * Thread-safe.
+ * rules, as for HTTPS). It is set up at the first {@code wss://} dial: loading the trust store
+ * and the JDK's TLS stack costs a short CLI verb against a {@code ws://} server a large share of
+ * its start. Thread-safe.
  */
 public final class ClientTransport implements AutoCloseable {
     /** Resolution threads; each resolves one name at a time and lingers briefly when idle. */
@@ -39,9 +39,11 @@ public final class ClientTransport implements AutoCloseable {
     private final Class<? extends Channel> channelType;
     private final Supplier<SslContext> tlsSetup;
     private final ExecutorService resolver;
-    private SslContext tls; // guarded by this; made by tlsSetup at the first wss:// dial
+    /** Set up by the first {@link #tls()} call. */
+    private volatile SslContext tls;
 
-    private ClientTransport(EventLoopGroup loops, Class<? extends Channel> channelType, Supplier<SslContext> tlsSetup,
+    private ClientTransport(
+            EventLoopGroup loops, Class<? extends Channel> channelType, Supplier<SslContext> tlsSetup,
             ExecutorService resolver) {
         this.loops = loops;
         this.channelType = channelType;
@@ -59,7 +61,7 @@ public final class ClientTransport implements AutoCloseable {
         return start(threads, () -> tls);
     }
 
-    private static ClientTransport start(int threads, Supplier<SslContext> tls) {
+    private static ClientTransport start(int threads, Supplier<SslContext> tlsSetup) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
@@ -69,7 +71,7 @@ public final class ClientTransport implements AutoCloseable {
                 new DefaultThreadFactory("conclave-resolver", true));
         resolver.allowCoreThreadTimeOut(true);
         return new ClientTransport(
-                loops, epoll ? EpollSocketChannel.class : NioSocketChannel.class, tls, resolver);
+                loops, epoll ? EpollSocketChannel.class : NioSocketChannel.class, tlsSetup, resolver);
     }
 
     /** TLS with the JDK's trust store and HTTPS host-name verification. */
@@ -90,11 +92,19 @@ public final class ClientTransport implements AutoCloseable {
         return channelType;
     }
 
-    synchronized SslContext tls() {
-        if (tls == null) {
-            tls = tlsSetup.get();
+    /** The TLS settings, set up on first use. */
+    SslContext tls() {
+        SslContext ready = tls;
+        if (ready == null) {
+            synchronized (this) {
+                ready = tls;
+                if (ready == null) {
+                    ready = tlsSetup.get();
+                    tls = ready;
+                }
+            }
         }
-        return tls;
+        return ready;
     }
 
     ExecutorService resolver() {

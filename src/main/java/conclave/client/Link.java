@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +61,11 @@ import org.slf4j.LoggerFactory;
  * TCP stack alone may take many minutes to notice.
  *
  * <p><b>Re-dials</b> are timers on the link's event loop, never a sleeping thread. Each re-dial
- * waits {@link LinkBackoff#delay} for the next attempt number; only a connection that stayed up
- * for {@link LinkBackoff#STABLE_UPTIME} starts the numbering over. A run of failed dials is
- * reported as {@link LinkEvent.DialFailing} on the third failure and whenever its reason changes.
+ * waits {@link LinkBackoff#delay} for the next attempt number, from
+ * {@link LinkOptions#firstRedial()}; only a connection that stayed up for
+ * {@link LinkBackoff#STABLE_UPTIME} starts the numbering over. A run of failed dials is reported
+ * as {@link LinkEvent.DialFailing} on the third failure (or {@link LinkOptions#dialNoticeAfter()})
+ * and whenever its reason changes.
  *
  * <p><b>Threading.</b> Each link lives on one event loop of its {@link ClientTransport}: its
  * state, its connection, its timers and its listener all run there, so nothing is locked.
@@ -86,7 +89,8 @@ public final class Link implements AutoCloseable {
     private final ClientTransport transport;
     private final EventLoop loop;
     private final LinkOptions options;
-    private final LinkListener listener;
+    /** Set once, before the first dial is scheduled. */
+    private LinkListener listener;
     private final WebSocketConnection.Encoded keepalivePing;
 
     // All below: confined to `loop`, except `state`, which others may read.
@@ -95,19 +99,19 @@ public final class Link implements AutoCloseable {
     private PendingReplies<CompletableFuture<Frame>> pending;
     private int attempt;
     private long upSinceNanos;
-    private final DialFailures dialFailures = new DialFailures();
+    private final DialFailures dialFailures;
     private ScheduledFuture<?> redial;
     private ScheduledFuture<?> keepalive;
     private int missedKeepalives;
     private ProtocolError lastServerError;
     private boolean admin;
 
-    private Link(ClientTransport transport, LinkOptions options, LinkListener listener) {
+    private Link(ClientTransport transport, LinkOptions options) {
         this.transport = transport;
         this.loop = transport.nextLoop();
         this.options = options;
-        this.listener = listener;
         this.keepalivePing = WebSocketConnection.encode(options.encoding(), new Frame.Ping());
+        this.dialFailures = new DialFailures(options.dialNoticeAfter());
     }
 
     /**
@@ -115,8 +119,19 @@ public final class Link implements AutoCloseable {
      * link's event loop.
      */
     public static Link open(ClientTransport transport, LinkOptions options, LinkListener listener) {
-        Link link = new Link(requireNonNull(transport, "transport"), requireNonNull(options, "options"),
-                requireNonNull(listener, "listener"));
+        requireNonNull(listener, "listener");
+        return openWith(transport, options, link -> listener);
+    }
+
+    /**
+     * Like {@link #open(ClientTransport, LinkOptions, LinkListener)}, for a listener that sends
+     * requests from its events and so needs the link itself: {@code listenerFor} builds it from
+     * the link before the first dial, so no event can arrive before the listener has its link.
+     */
+    public static Link openWith(
+            ClientTransport transport, LinkOptions options, Function<Link, LinkListener> listenerFor) {
+        Link link = new Link(requireNonNull(transport, "transport"), requireNonNull(options, "options"));
+        link.listener = requireNonNull(listenerFor.apply(link), "listener");
         link.loop.execute(link::dial);
         return link;
     }
@@ -270,7 +285,7 @@ public final class Link implements AutoCloseable {
     }
 
     private void scheduleRedial(State waiting) {
-        Duration delay = LinkBackoff.delay(attempt, options.random().getAsDouble());
+        Duration delay = LinkBackoff.delay(options.firstRedial(), attempt, options.random().getAsDouble());
         if (attempt < Integer.MAX_VALUE) {
             attempt++;
         }

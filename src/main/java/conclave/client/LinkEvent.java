@@ -65,8 +65,9 @@ public sealed interface LinkEvent {
     record AdminChanged(boolean admin) implements LinkEvent {}
 
     /**
-     * Dialling keeps failing: sent on the third consecutive failure and on every change of the
-     * reason after that (SPEC §6.12). The link keeps re-dialling.
+     * Dialling keeps failing: sent on the third consecutive failure (or the one
+     * {@link LinkOptions#dialNoticeAfter()} names) and on every change of the reason after that
+     * (SPEC §6.12). The link keeps re-dialling.
      *
      * @param consecutiveFailures failed attempts since the last successful handshake
      * @param reason the latest failure, e.g. {@code failed to connect to `ws://…`: connection

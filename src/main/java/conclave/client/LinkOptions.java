@@ -24,6 +24,11 @@ import java.util.function.Supplier;
  *     session silent for 60 s). A ping still unanswered two intervals later ends the connection.
  * @param requestDeadline the deadline of {@link Link#request(conclave.protocol.Frame)}; 30 s
  * @param maxPending how many requests may wait for replies at once; 1024
+ * @param firstRedial the nominal wait before the first re-dial, doubling from there
+ *     ({@link LinkBackoff}); 200 ms
+ * @param dialNoticeAfter the consecutive failed dial that first produces a
+ *     {@link LinkEvent.DialFailing}; 3 (SPEC §6.12). 1 reports the very first failure, for a
+ *     caller to whom a failed first connection is fatal.
  * @param serverIdGate whether to use the server, decided from its id before the handshake
  * @param random uniform numbers in [0, 1) for the backoff's jitter
  * @param ticker monotonic nanoseconds, for how long a connection stayed up
@@ -31,7 +36,8 @@ import java.util.function.Supplier;
 public record LinkOptions(
         ServerUrl url, SigningKey key, Supplier<String> handle, WireEncoding encoding,
         Duration connectTimeout, Duration handshakeTimeout, Duration keepaliveEvery, Duration requestDeadline,
-        int maxPending, ServerIdGate serverIdGate, DoubleSupplier random, LongSupplier ticker) {
+        int maxPending, Duration firstRedial, int dialNoticeAfter, ServerIdGate serverIdGate, DoubleSupplier random,
+        LongSupplier ticker) {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration KEEPALIVE_EVERY = Duration.ofSeconds(20);
@@ -50,6 +56,10 @@ public record LinkOptions(
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending : " + maxPending + " (expected: > 0)");
         }
+        LinkBackoff.requireFirst(firstRedial);
+        if (dialNoticeAfter < 1) {
+            throw new IllegalArgumentException("dialNoticeAfter : " + dialNoticeAfter + " (expected: > 0)");
+        }
         requireNonNull(serverIdGate, "serverIdGate");
         requireNonNull(random, "random");
         requireNonNull(ticker, "ticker");
@@ -58,52 +68,62 @@ public record LinkOptions(
     /** The defaults for a link to {@code url} as {@code key}, with the handle read from {@code handle}. */
     public static LinkOptions of(ServerUrl url, SigningKey key, Supplier<String> handle) {
         return new LinkOptions(url, key, handle, WireEncoding.BINCODE, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT,
-                KEEPALIVE_EVERY, REQUEST_DEADLINE, MAX_PENDING, ServerIdGate.ANY,
-                () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
+                KEEPALIVE_EVERY, REQUEST_DEADLINE, MAX_PENDING, LinkBackoff.FIRST, DialFailures.NOTICE_AFTER,
+                ServerIdGate.ANY, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
     }
 
     public LinkOptions withEncoding(WireEncoding newEncoding) {
         return new LinkOptions(url, key, handle, newEncoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, random, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withConnectTimeout(Duration newConnectTimeout) {
         return new LinkOptions(url, key, handle, encoding, newConnectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, random, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withHandshakeTimeout(Duration newHandshakeTimeout) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, newHandshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, random, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withKeepaliveEvery(Duration newKeepaliveEvery) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, newKeepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, random, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withRequestDeadline(Duration newRequestDeadline) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                newRequestDeadline, maxPending, serverIdGate, random, ticker);
+                newRequestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withMaxPending(int newMaxPending) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, newMaxPending, serverIdGate, random, ticker);
+                requestDeadline, newMaxPending, firstRedial, dialNoticeAfter, serverIdGate, random, ticker);
+    }
+
+    public LinkOptions withFirstRedial(Duration newFirstRedial) {
+        return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
+                requestDeadline, maxPending, newFirstRedial, dialNoticeAfter, serverIdGate, random, ticker);
+    }
+
+    public LinkOptions withDialNoticeAfter(int newDialNoticeAfter) {
+        return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
+                requestDeadline, maxPending, firstRedial, newDialNoticeAfter, serverIdGate, random, ticker);
     }
 
     public LinkOptions withServerIdGate(ServerIdGate newServerIdGate) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, newServerIdGate, random, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, newServerIdGate, random, ticker);
     }
 
     public LinkOptions withRandom(DoubleSupplier newRandom) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, newRandom, ticker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, newRandom, ticker);
     }
 
     public LinkOptions withTicker(LongSupplier newTicker) {
         return new LinkOptions(url, key, handle, encoding, connectTimeout, handshakeTimeout, keepaliveEvery,
-                requestDeadline, maxPending, serverIdGate, random, newTicker);
+                requestDeadline, maxPending, firstRedial, dialNoticeAfter, serverIdGate, random, newTicker);
     }
 }

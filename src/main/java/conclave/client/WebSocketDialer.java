@@ -67,7 +67,12 @@ final class WebSocketDialer {
         result.whenComplete((connection, failure) -> deadline.cancel(false));
         CompletableFuture<InetAddress> address;
         try {
-            address = CompletableFuture.supplyAsync(() -> resolve(url.host()), transport.resolver());
+            address = CompletableFuture.supplyAsync(() -> {
+                if (url.secure()) {
+                    transport.tls(); // set up on first use here, not on the event loop: it reads the trust store
+                }
+                return resolve(url.host());
+            }, transport.resolver());
         } catch (RejectedExecutionException busy) {
             result.completeExceptionally(DialException.failed(url, "too many connections are being opened", busy));
             return result;

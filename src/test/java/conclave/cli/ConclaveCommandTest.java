@@ -6,12 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -78,22 +76,6 @@ class ConclaveCommandTest {
         assertThat(listedCommands(run.out())).containsExactly("create", "delete", "rename", "set-visibility", "list");
     }
 
-    @ParameterizedTest
-    @MethodSource("everyUnbuiltCommand")
-    void verb_notBuiltYet_exitsTwoWithMessage(String commandLine) {
-        CliRun run = CliRun.of(commandLine.split(" "));
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err())
-                .isEqualTo("❌ `conclave " + commandLine + "` is not built yet in this version" + System.lineSeparator());
-    }
-
-    @Test
-    void commandTree_walked_holdsExactlyTheUnbuiltCommands() {
-        assertThat(walk(ConclaveCommand.commandLine())).containsExactlyElementsOf(everyUnbuiltCommand());
-    }
-
     @Test
     void verb_unknown_isUsageError() {
         CliRun run = CliRun.of("frobnicate");
@@ -137,6 +119,32 @@ class ConclaveCommandTest {
         assertThat(((ConclaveCommand) cli.getCommand()).configDir).isEqualTo(Path.of("/tmp/cfg"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"key", "--config-dir send key", "-v send --channel c x", "channel create c", "key --help"})
+    void commandLine_forAKnownVerb_holdsOnlyThatVerb(String commandLine) {
+        String verb = commandLine.startsWith("--config-dir") ? "key" : commandLine.replaceFirst("^-v ", "").split(" ")[0];
+
+        CommandLine cli = ConclaveCommand.commandLine(commandLine.split(" "));
+
+        assertThat(cli.getSubcommands().keySet()).containsExactly(verb);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--help", "help key", "completions bash", "skill", "frobnicate", "--version"})
+    void commandLine_forHelpCompletionsSkillOrNoKnownVerb_holdsTheWholeTree(String commandLine) {
+        CommandLine cli = ConclaveCommand.commandLine(commandLine.isEmpty() ? new String[0] : commandLine.split(" "));
+
+        assertThat(cli.getSubcommands()).hasSameSizeAs(ConclaveCommand.VERBS);
+    }
+
+    @Test
+    void verbHelp_withOnlyThatVerb_printsTheSameAsWithTheWholeTree() {
+        String alone = ConclaveCommand.commandLine(new String[] {"tail"}).getSubcommands().get("tail").getUsageMessage();
+        String inTree = ConclaveCommand.commandLine().getSubcommands().get("tail").getUsageMessage();
+
+        assertThat(alone).isEqualTo(inTree).contains("--since", "--config-dir");
+    }
+
     @Test
     void configDir_withoutValue_isUsageError() {
         CliRun run = CliRun.of("key", "--config-dir");
@@ -175,27 +183,6 @@ class ConclaveCommandTest {
         return commands.lines()
                 .filter(line -> line.startsWith("  ") && !line.isBlank() && !line.startsWith("     "))
                 .map(line -> line.trim().split("\\s+")[0])
-                .toList();
-    }
-
-    /**
-     * Every command of reference/cli.md §1.2 that is not built yet, as typed after
-     * {@code conclave}; a verb leaves this list when it lands.
-     */
-    static List<String> everyUnbuiltCommand() {
-        return List.of(
-                "tail");
-    }
-
-    /** The runnable commands below {@code command}, depth first in declaration order. */
-    private static List<String> walk(CommandLine command) {
-        return command.getSubcommands().values().stream()
-                .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
-                .flatMap(sub -> Stream.concat(
-                        sub.getCommand() instanceof UnbuiltCommand
-                                ? Stream.of(sub.getCommandSpec().qualifiedName().substring("conclave ".length()))
-                                : Stream.empty(),
-                        walk(sub).stream()))
                 .toList();
     }
 }

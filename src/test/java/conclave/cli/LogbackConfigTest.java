@@ -6,13 +6,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,28 +19,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the shipped {@code logback.xml} into a private context and checks where logs go and how they look. */
+/** Applies {@link LogSetup} to a private context and checks where logs go and how they look. */
 class LogbackConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"text", "json"})
-    void config_eitherFormat_loadsWithoutErrors(String format) throws JoranException {
+    void config_eitherFormat_loadsWithoutErrorsOrWarnings(String format) {
         LoggerContext context = configured(format);
 
         assertThat(context.getStatusManager().getCopyOfStatusList())
-                .filteredOn(status -> status.getLevel() == Status.ERROR)
+                .filteredOn(status -> status.getLevel() >= Status.WARN)
                 .isEmpty();
         assertThat(root(context).getLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void setup_isWhatLogbackFindsThroughTheServiceLoader() {
+        assertThat(ServiceLoader.load(Configurator.class)).anyMatch(LogSetup.class::isInstance);
+        assertThat(LogSetup.class.getResource("/logback.xml")).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "json"})
-    void config_eitherFormat_hasOneConsoleAppenderOnStderr(String format) throws JoranException {
+    void config_eitherFormat_hasOneConsoleAppenderOnStderr(String format) {
         List<Appender<ILoggingEvent>> appenders = appenders(configured(format));
 
         assertThat(appenders).singleElement()
@@ -51,7 +58,7 @@ class LogbackConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"json", "JSON", " Json "})
-    void format_jsonInAnyCase_usesJsonEncoder(String format) throws JoranException {
+    void format_jsonInAnyCase_usesJsonEncoder(String format) {
         ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appenders(configured(format)).get(0);
 
         assertThat(console.getEncoder()).isInstanceOf(JsonEncoder.class);
@@ -59,14 +66,14 @@ class LogbackConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "", "yaml"})
-    void format_anythingElse_usesText(String format) throws JoranException {
+    void format_anythingElse_usesText(String format) {
         ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appenders(configured(format)).get(0);
 
         assertThat(console.getEncoder()).isInstanceOf(LayoutWrappingEncoder.class);
     }
 
     @Test
-    void textLog_writtenToStderr_neverToStdout() throws JoranException {
+    void textLog_writtenToStderr_neverToStdout() {
         Captured captured = capture(configured("text"), "conclave server listening");
 
         assertThat(captured.out()).isEmpty();
@@ -74,7 +81,7 @@ class LogbackConfigTest {
     }
 
     @Test
-    void jsonLog_writtenToStderr_isOneJsonObjectPerLine() throws JoranException {
+    void jsonLog_writtenToStderr_isOneJsonObjectPerLine() {
         Captured captured = capture(configured("json"), "line one\n\"quoted\" ✓");
 
         assertThat(captured.out()).isEmpty();
@@ -103,13 +110,13 @@ class LogbackConfigTest {
         return new Captured(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static LoggerContext configured(String format) throws JoranException {
+    private static LoggerContext configured(String format) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter()); // events are silently dropped without one
-        context.putProperty("CONCLAVE_LOG_FORMAT", format); // context properties win over the environment
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LogbackConfigTest.class.getResource("/logback.xml"));
+        context.putProperty(LogSetup.FORMAT_VARIABLE, format); // context properties win over the environment
+        LogSetup setup = new LogSetup();
+        setup.setContext(context);
+        assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         return context;
     }
 

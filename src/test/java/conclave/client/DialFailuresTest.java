@@ -1,6 +1,7 @@
 package conclave.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,22 @@ class DialFailuresTest {
 
         assertThat(second).isEmpty();
         assertThat(third).contains(new LinkEvent.DialFailing(3, REJECTED));
+    }
+
+    @Test
+    void failed_noticeAfterOne_firstFailureGivesANotice() {
+        DialFailures fatalFirst = new DialFailures(1);
+
+        assertThat(fatalFirst.failed(REFUSED)).contains(new LinkEvent.DialFailing(1, REFUSED));
+        assertThat(fatalFirst.failed(REFUSED)).isEmpty();
+        assertThat(fatalFirst.failed(REJECTED)).contains(new LinkEvent.DialFailing(3, REJECTED));
+    }
+
+    @Test
+    void constructor_noticeAfterZero_isRejectedNamingIt() {
+        assertThatThrownBy(() -> new DialFailures(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("noticeAfter : 0 (expected: > 0)");
     }
 
     @Test

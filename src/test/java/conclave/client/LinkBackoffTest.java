@@ -75,6 +75,33 @@ class LinkBackoffTest {
     }
 
     @Test
+    void delay_startingAtOneSecond_doublesUpToTheCap() {
+        long[] millis = new long[7];
+        for (int attempt = 0; attempt < millis.length; attempt++) {
+            millis[attempt] = LinkBackoff.delay(Duration.ofSeconds(1), attempt, NO_JITTER).toMillis();
+        }
+
+        assertThat(millis).containsExactly(1000, 2000, 4000, 8000, 16_000, 30_000, 30_000);
+    }
+
+    @Test
+    void delay_startingAtOneSecond_hugeAttempt_staysAtTheCap() {
+        assertThat(LinkBackoff.delay(Duration.ofSeconds(1), Integer.MAX_VALUE, NO_JITTER))
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void delay_firstOutOfRange_isRejectedNamingIt() {
+        assertThatThrownBy(() -> LinkBackoff.delay(Duration.ZERO, 0, NO_JITTER))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first : PT0S (expected: in [1ms, 30s])");
+        assertThatThrownBy(() -> LinkBackoff.delay(Duration.ofSeconds(31), 0, NO_JITTER))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first : PT31S (expected: in [1ms, 30s])");
+        assertThat(LinkBackoff.delay(Duration.ofSeconds(30), 0, NO_JITTER)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void attemptAfterDrop_upFor30s_startsOver() {
         assertThat(LinkBackoff.attemptAfterDrop(6, Duration.ofSeconds(30))).isZero();
     }

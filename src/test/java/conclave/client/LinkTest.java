@@ -84,6 +84,24 @@ class LinkTest {
         assertThat(recorder.threads()).allSatisfy(thread -> assertThat(thread.getName()).startsWith("conclave-client"));
     }
 
+    @Test
+    void openWith_listenerBuiltFromTheLink_canRequestFromItsFirstEvent() throws Exception {
+        SigningKey key = register("aaron");
+        CompletableFuture<Link> seen = new CompletableFuture<>();
+        CompletableFuture<Frame> pong = new CompletableFuture<>();
+
+        Link link = Link.openWith(transport, LinkOptions.of(url, key, () -> "bridge"), opened -> event -> {
+            if (event instanceof LinkEvent.Up) {
+                seen.complete(opened);
+                opened.request(new Frame.Ping()).thenAccept(pong::complete);
+            }
+        });
+        links.add(link);
+
+        assertThat(seen.get(Awaits.LIMIT.toSeconds(), TimeUnit.SECONDS)).isSameAs(link);
+        assertThat(reply(pong)).isEqualTo(new Frame.Pong());
+    }
+
     @ParameterizedTest
     @EnumSource(WireEncoding.class)
     void request_manyAtOnce_eachFutureGetsItsOwnReply(WireEncoding encoding) throws Exception {
