@@ -55,7 +55,7 @@ class LauncherIT {
         assertThat(launch.exitCode()).isZero();
         for (String verb : List.of(
                 "serve", "bridge", "key", "register", "machine", "server", "join", "perm", "channel", "acl",
-                "invite", "status", "send", "tail", "who", "kick", "ban", "unban", "bans", "user", "skill",
+                "invite", "status", "send", "tail", "who", "kick", "ban", "unban", "bans", "user", "admin", "skill",
                 "completions")) {
             assertThat(launch.out()).containsPattern("(?m)^  " + verb + " +\\S");
         }

@@ -54,6 +54,7 @@ final class ConclaveCommand {
             UnbanCommand.class,
             BansCommand.class,
             UserCommand.class,
+            AdminCommand.class,
             SkillCommand.class,
             CompletionsCommand.class,
             HelpCommand.class);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = "Run the central server.",
-        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
+        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
             "and one variable per limit flag (see README.md, \"Limits\")."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -41,6 +41,14 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "${env:CONCLAVE_DATA_DIR}",
             description = "Directory of the persistent store, created if missing (default: $XDG_DATA_HOME/conclave or ~/.local/share/conclave).")
     Path dataDir;
+
+    @Option(
+            names = "--metrics-bind",
+            paramLabel = "<ADDR>",
+            defaultValue = "${env:CONCLAVE_METRICS_BIND}",
+            converter = SocketAddressConverter.class,
+            description = "Serve GET /metrics on this host:port instead of on --bind (env CONCLAVE_METRICS_BIND).")
+    InetSocketAddress metricsBind;
 
     @Option(names = "--ephemeral", description = "Keep everything in memory; all is lost on exit.")
     boolean ephemeral;
@@ -63,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
         List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
-        ServerOptions options = new ServerOptions(bind, store, adminSpecs, limits.limits(spec.commandLine()));
+        ServerOptions options = new ServerOptions(
+                bind, store, adminSpecs, limits.limits(spec.commandLine()), Optional.ofNullable(metricsBind));
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignals.onTermOrInt(stop::countDown);
         try (ConclaveServer server = startOrExplain(options)) {

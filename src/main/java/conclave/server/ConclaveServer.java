@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,8 @@ public final class ConclaveServer implements AutoCloseable {
     private final Hub hub;
     private final ServerTransport transport;
     private final ConnectionLimiter limiter;
+    /** Empty when {@code /metrics} is served on the client port. */
+    private final Optional<MetricsEndpoint> metricsEndpoint;
     private final ThreadPoolExecutor requests;
     private final ScheduledExecutorService housekeeping;
     private final String serverId;
@@ -43,11 +46,12 @@ public final class ConclaveServer implements AutoCloseable {
 
     private ConclaveServer(
             Store store, Hub hub, ServerTransport transport, ConnectionLimiter limiter,
-            ThreadPoolExecutor requests, ScheduledExecutorService housekeeping, String serverId) {
+            Optional<MetricsEndpoint> metricsEndpoint, ThreadPoolExecutor requests, ScheduledExecutorService housekeeping, String serverId) {
         this.store = store;
         this.hub = hub;
         this.transport = transport;
         this.limiter = limiter;
+        this.metricsEndpoint = metricsEndpoint;
         this.requests = requests;
         this.housekeeping = housekeeping;
         this.serverId = serverId;
@@ -66,9 +70,10 @@ public final class ConclaveServer implements AutoCloseable {
     static ConclaveServer start(ServerOptions options, ServerClock clock, ServerTimings timings) {
         AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
         InstantSource instants = clock::now;
-        Store store = options.dataDir().isPresent()
+        ServerMetrics metrics = new ServerMetrics();
+        Store store = TimedStore.wrap(options.dataDir().isPresent()
                 ? SqliteStore.open(options.dataDir().get(), instants)
-                : SqliteStore.inMemory(instants);
+                : SqliteStore.inMemory(instants), metrics);
         options.dataDir().ifPresentOrElse(
                 dir -> LOG.info("store opened data_dir={}", dir.toAbsolutePath()),
                 () -> LOG.info("store is in memory (--ephemeral): everything is lost on exit"));
@@ -79,19 +84,31 @@ public final class ConclaveServer implements AutoCloseable {
         List<Hub.ChannelUser> bans = store.listBans().stream()
                 .map((BanRecord ban) -> new Hub.ChannelUser(ban.channel(), ban.username()))
                 .toList();
-        Hub hub = new Hub(bans);
+        Hub hub = new Hub(bans, metrics);
         String serverId = store.instanceId();
         ThreadPoolExecutor requests = new ThreadPoolExecutor(
                 REQUEST_THREADS, REQUEST_THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
-        ServerContext context = new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom());
+        ServerContext context =
+                new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom(), metrics);
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
+        metrics.watch(hub::onlineCount, limiter::openConnections, () -> store.listChannels().size());
         ServerTransport transport;
         try {
             transport = ServerTransport.bind(options.bind(), serverId, limiter, timings.handshakeDeadline(),
+                    options.metricsBind().isPresent() ? Optional.empty() : Optional.of(metrics),
                     () -> new WebSocketSessionHandler(new SessionMachine(context), new SerialExecutor(requests),
-                            clock, hub, timings.handshakeDeadline()));
+                            clock, hub, timings.handshakeDeadline(), metrics));
         } catch (RuntimeException bindFailure) {
+            requests.shutdownNow();
+            store.close();
+            throw bindFailure;
+        }
+        Optional<MetricsEndpoint> metricsEndpoint;
+        try {
+            metricsEndpoint = options.metricsBind().map(address -> MetricsEndpoint.bind(address, metrics));
+        } catch (RuntimeException bindFailure) {
+            transport.close();
             requests.shutdownNow();
             store.close();
             throw bindFailure;
@@ -99,19 +116,26 @@ public final class ConclaveServer implements AutoCloseable {
         ScheduledExecutorService housekeeping =
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
         ConclaveServer server =
-                new ConclaveServer(store, hub, transport, limiter, requests, housekeeping, serverId);
+                new ConclaveServer(store, hub, transport, limiter, metricsEndpoint, requests, housekeeping, serverId);
         housekeeping.scheduleAtFixedRate(
                 () -> server.reap(clock, timings.idleLimit()), 0, timings.reapEvery().toMillis(), TimeUnit.MILLISECONDS);
         housekeeping.scheduleAtFixedRate(
                 () -> server.purge(clock), 0, timings.purgeEvery().toMillis(), TimeUnit.MILLISECONDS);
         InetSocketAddress bound = transport.localAddress();
         LOG.info("conclave server listening addr={}:{}", bound.getHostString(), bound.getPort());
+        metricsEndpoint.ifPresent(endpoint -> LOG.info("metrics served addr={}:{}",
+                endpoint.address().getHostString(), endpoint.address().getPort()));
         return server;
     }
 
     /** The address actually bound. */
     public InetSocketAddress address() {
         return transport.localAddress();
+    }
+
+    /** Where {@code /metrics} is served when it has its own address. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return metricsEndpoint.map(MetricsEndpoint::address);
     }
 
     /** The id every upgrade response carries in {@code x-conclave-server-id}. */
@@ -166,6 +190,7 @@ public final class ConclaveServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         transport.close();
+        metricsEndpoint.ifPresent(MetricsEndpoint::close);
         store.close();
         LOG.info("server stopped");
     }

@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The HTTP surface before a connection becomes a WebSocket: {@code /health}, the upgrade on
+ * The HTTP surface before a connection becomes a WebSocket: {@code /health}, {@code /metrics}
+ * (unless served on its own address), the upgrade on
  * {@code /} (or 503 when the {@link ConnectionLimiter} refuses it), and the 404/405/426 answers
  * for everything else. Holds no per-connection state: {@code @Sharable}.
  */
@@ -29,10 +30,13 @@ import java.util.Optional;
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebSocketUpgrade upgrade;
     private final ConnectionLimiter limiter;
+    /** Empty when {@code /metrics} lives on its own address. */
+    private final Optional<ServerMetrics> metrics;
 
-    HttpRoutes(WebSocketUpgrade upgrade, ConnectionLimiter limiter) {
+    HttpRoutes(WebSocketUpgrade upgrade, ConnectionLimiter limiter, Optional<ServerMetrics> metrics) {
         this.upgrade = upgrade;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,6 +53,13 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                     respond(ctx, request, HttpResponseStatus.OK, "ok");
                 } else {
                     respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
+                }
+                return;
+            case "/metrics":
+                if (metrics.isPresent()) {
+                    MetricsEndpoint.answer(ctx, request, metrics.get());
+                } else {
+                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
                 }
                 return;
             case "/":
@@ -88,15 +99,21 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
 
-    private static void respond(
+    static void respond(
             ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {
+        respond(ctx, request, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with {@code body}; closes the connection after an error or when the client did not ask for keep-alive. */
+    static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String contentType, byte[] body) {
         ByteBuf content = request.method().equals(HttpMethod.HEAD)
                 ? Unpooled.EMPTY_BUFFER
-                : Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+                : Unpooled.wrappedBuffer(body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.getBytes(StandardCharsets.UTF_8).length);
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && status.code() < 400;
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);

@@ -43,11 +43,13 @@ final class Hub {
     /** Guarded by lock. */
     private final Set<ChannelUser> bans = new HashSet<>();
     private final LoopFlushers flushers = new LoopFlushers();
+    private final ServerMetrics metrics;
 
     /** A (channel, username) pair: the key of a ban. */
     record ChannelUser(String channel, String user) {}
 
-    Hub(Collection<ChannelUser> durableBans) {
+    Hub(Collection<ChannelUser> durableBans, ServerMetrics metrics) {
+        this.metrics = metrics;
         bans.addAll(durableBans);
     }
 
@@ -252,17 +254,23 @@ final class Hub {
         }
         SharedFrame shared = new SharedFrame(frame);
         FanOutBatch batch = new FanOutBatch(shared, flushers);
+        long queued = 0;
         for (Member recipient : recipients) {
-            if (!recipient.offer(shared, batch)) {
+            if (recipient.offer(shared, batch)) {
+                queued++;
+            } else {
                 recipient.kill(ForceDrop.SLOW_CONSUMER);
             }
         }
         batch.submit();
+        metrics.delivered(queued);
     }
 
     /** Pushes one frame to one member; a full queue kills it as a slow consumer. */
-    static void push(Member recipient, SharedFrame frame) {
-        if (!recipient.offer(frame)) {
+    void push(Member recipient, SharedFrame frame) {
+        if (recipient.offer(frame)) {
+            metrics.delivered(1);
+        } else {
             recipient.kill(ForceDrop.SLOW_CONSUMER);
         }
     }

@@ -16,9 +16,11 @@ final class MessageGate {
     private final int maxBodyBytes;
     /** Null when rate limiting is off. */
     private final TokenBucket bucket;
+    private final ServerMetrics metrics;
 
-    MessageGate(ServerLimits limits, ServerClock clock) {
+    MessageGate(ServerLimits limits, ServerClock clock, ServerMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.maxBodyBytes = limits.maxBodyBytes();
         this.bucket = limits.messageRate().map(rate -> new TokenBucket(rate, clock.nanos())).orElse(null);
     }
@@ -28,6 +30,7 @@ final class MessageGate {
         if (bucket != null) {
             long waitNanos = bucket.take(clock.nanos());
             if (waitNanos > 0) {
+                metrics.rateLimited();
                 long millis = (waitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI;
                 return Optional.of(Replies.unauthorized("rate limited: retry in " + millis + " ms"));
             }

@@ -42,7 +42,7 @@ final class Requests {
     Requests(ServerContext context) {
         this.context = context;
         this.adminOps = new AdminOps(context);
-        this.gate = new MessageGate(context.limits(), context.clock());
+        this.gate = new MessageGate(context.limits(), context.clock(), context.metrics());
     }
 
     /** Answers one request; store failures become {@code internal error}, bad names {@code malformed frame}. */
@@ -209,7 +209,7 @@ final class Requests {
         if (recipient.isEmpty()) {
             return Replies.notFound("session `" + target.text() + "` is not online");
         }
-        Hub.push(recipient.get(), new SharedFrame(new Frame.Whisper(session.path(), target, whisper.payload())));
+        context.hub().push(recipient.get(), new SharedFrame(new Frame.Whisper(session.path(), target, whisper.payload())));
         return Replies.ack();
     }
 

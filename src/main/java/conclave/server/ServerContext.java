@@ -3,6 +3,10 @@ package conclave.server;
 import conclave.store.Store;
 import java.security.SecureRandom;
 
-/** What every session of one server shares: the store, the hub, the admins, the limits, time and randomness. */
+/**
+ * What every session of one server shares: the store, the hub, the admins, the limits, time,
+ * randomness and the metrics.
+ */
 record ServerContext(
-        Store store, Hub hub, AdminAllowlist admins, ServerLimits limits, ServerClock clock, SecureRandom random) {}
+        Store store, Hub hub, AdminAllowlist admins, ServerLimits limits, ServerClock clock, SecureRandom random,
+        ServerMetrics metrics) {}

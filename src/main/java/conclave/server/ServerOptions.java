@@ -9,13 +9,20 @@ import java.util.Optional;
 /**
  * How to run a server: where to listen, where the data lives (empty = a throwaway in-memory
  * store), the admin specs as given to {@code --admin} ({@code USER[=PUBKEY]}, comma lists) and
- * the abuse limits.
+ * the abuse limits, and where {@code /metrics} is served (empty = on {@code bind} itself).
  */
 public record ServerOptions(
-        InetSocketAddress bind, Optional<Path> dataDir, List<String> adminSpecs, ServerLimits limits) {
+        InetSocketAddress bind, Optional<Path> dataDir, List<String> adminSpecs, ServerLimits limits,
+        Optional<InetSocketAddress> metricsBind) {
     public ServerOptions {
         adminSpecs = List.copyOf(adminSpecs);
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(metricsBind, "metricsBind");
+    }
+
+    /** Options that serve {@code /metrics} on {@code bind}. */
+    public ServerOptions(InetSocketAddress bind, Optional<Path> dataDir, List<String> adminSpecs, ServerLimits limits) {
+        this(bind, dataDir, adminSpecs, limits, Optional.empty());
     }
 
     /** Options with the {@linkplain ServerLimits#DEFAULT default limits}. */

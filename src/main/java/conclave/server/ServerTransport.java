@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -56,20 +57,20 @@ final class ServerTransport implements AutoCloseable {
 
     /**
      * Binds {@code address} and starts accepting; a connection not upgraded within
-     * {@code upgradeDeadline} is closed.
+     * {@code upgradeDeadline} is closed. {@code metrics}, if given, is served on {@code /metrics}.
      *
      * @throws java.io.UncheckedIOException wrapping the bind failure
      */
     static ServerTransport bind(
             InetSocketAddress address, String serverId, ConnectionLimiter limiter, Duration upgradeDeadline,
-            Supplier<? extends ChannelHandler> sessions) {
+            Optional<ServerMetrics> metrics, Supplier<? extends ChannelHandler> sessions) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers);
-        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions), limiter);
+        HttpRoutes routes = new HttpRoutes(new WebSocketUpgrade(serverId, sessions), limiter, metrics);
         ChannelGroup connections = new DefaultChannelGroup("conclave-connections", GlobalEventExecutor.INSTANCE);
         try {
             Channel listener = new ServerBootstrap()

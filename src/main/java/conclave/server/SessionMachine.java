@@ -80,7 +80,7 @@ final class SessionMachine {
     /** The handshake deadline passed. */
     void onHandshakeTimedOut(SessionOutput out) {
         if (!(state instanceof SessionState.Established) && !(state instanceof SessionState.Closed)) {
-            fail(out, Replies.unauthorized("handshake timed out"));
+            reject(out, Replies.unauthorized("handshake timed out"), "timed_out");
         }
     }
 
@@ -219,6 +219,7 @@ final class SessionMachine {
         out.send(new Frame.ServerInfo(context.admins().isAdmin(path.user())));
         Member member = out.establish(path);
         state = new SessionState.Established(path, member);
+        context.metrics().handshakeEstablished();
         context.hub().attach(member).ifPresent(old -> {
             LOG.info("session superseded by a newer connection path={}", path);
             old.kill(ForceDrop.SUPERSEDED);
@@ -234,9 +235,15 @@ final class SessionMachine {
     }
 
     private void fail(SessionOutput out, Frame error) {
+        reject(out, error, error instanceof Frame.Error e ? e.error().kind().jsonName() : "other");
+    }
+
+    /** Ends a handshake with {@code error}, counted under {@code outcome}. */
+    private void reject(SessionOutput out, Frame error, String outcome) {
         if (error instanceof Frame.Error e) {
             LOG.warn("error frame emitted during handshake kind={}", e.error().kind().jsonName());
         }
+        context.metrics().handshakeFailed(outcome);
         state = new SessionState.Closed();
         out.send(error);
         out.close();

@@ -39,6 +39,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private final ServerClock clock;
     private final Hub hub;
     private final Duration handshakeDeadline;
+    private final ServerMetrics metrics;
     private ChannelHandlerContext ctx;
     private WireEncoding encoding;
     private ScheduledFuture<?> handshakeTimer;
@@ -52,12 +53,14 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private volatile SessionChannel member;
 
     WebSocketSessionHandler(
-            SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub, Duration handshakeDeadline) {
+            SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub, Duration handshakeDeadline,
+            ServerMetrics metrics) {
         this.machine = machine;
         this.serial = serial;
         this.clock = clock;
         this.hub = hub;
         this.handshakeDeadline = handshakeDeadline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -209,6 +212,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
 
     /** Called from any thread by {@link SessionChannel#kill}: leave presence now, say why soon. */
     private void killed(SessionChannel channel) {
+        metrics.forceDropped(channel.killReason());
         hub.detach(channel);
         ctx.executor().execute(() -> {
             if (stepsInFlight == 0) {

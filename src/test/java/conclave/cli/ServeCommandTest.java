@@ -55,6 +55,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void metricsBindWithoutPort_isAUsageErrorNamingTheFlagAndValue() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--metrics-bind", "localhost");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--metrics-bind").contains("expected host:port, got `localhost`");
+    }
+
+    @Test
+    void metricsAddressInUse_exitsOneNamingTheAddress() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            String address = "127.0.0.1:" + taken.getLocalPort();
+
+            CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--metrics-bind", address);
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).startsWith("❌ failed to bind metrics address `" + address + "`: ");
+        }
+    }
+
+    @Test
     void rateLimitGarbage_isAUsageErrorNamingFlagVariableAndForm() {
         CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "127.0.0.1:0", "--rate-limit", "fast");
 

@@ -47,7 +47,7 @@ class HubTest {
         }
     }
 
-    private final Hub hub = new Hub(List.of(new Hub.ChannelUser("ops", "mallory")));
+    private final Hub hub = new Hub(List.of(new Hub.ChannelUser("ops", "mallory")), new ServerMetrics());
 
     @Test
     void subscribe_bannedUser_isRefusedAndNotSubscribed() {

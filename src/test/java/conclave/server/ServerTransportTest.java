@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ class ServerTransportTest {
     @BeforeEach
     void start() {
         transport = ServerTransport.bind(new InetSocketAddress("127.0.0.1", 0), "server-id-123", new ConnectionLimiter(ServerLimits.DEFAULT),
-                Duration.ofSeconds(10), Echo::new);
+                Duration.ofSeconds(10), Optional.empty(), Echo::new);
         http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
     }
 

@@ -44,10 +44,12 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(Function<ManualClock, Store> opener, ServerLimits limits, String... adminSpecs) {
         store = opener.apply(clock);
+        ServerMetrics metrics = new ServerMetrics();
         hub = new Hub(store.listBans().stream()
                 .map(ban -> new Hub.ChannelUser(ban.channel(), ban.username()))
-                .toList());
-        context = new ServerContext(store, hub, AdminAllowlist.parse(List.of(adminSpecs)), limits, clock, new SecureRandom());
+                .toList(), metrics);
+        context = new ServerContext(
+                store, hub, AdminAllowlist.parse(List.of(adminSpecs)), limits, clock, new SecureRandom(), metrics);
     }
 
     TestSession connect() {
