@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  * <p>Sized by system properties so that {@code verify} stays quick and the {@code reliability}
  * profile runs the issue's full size: {@code conclave.faults.subscribers} (default 100),
  * {@code conclave.faults.rate} messages/s (default 200), {@code conclave.faults.seconds} measured
- * (default 10).
+ * (default 5).
  */
 class SlowConsumerIT {
     private static final int SUBSCRIBERS = Integer.getInteger("conclave.faults.subscribers", 100);
     private static final int RATE = Integer.getInteger("conclave.faults.rate", 200);
-    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("conclave.faults.seconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("conclave.faults.seconds", 5));
     private static final Duration WARMUP = Duration.ofSeconds(3);
     private static final int CLIENT_THREADS = 2;
     /** A small receive window makes the stalled socket back up into the server's queue within seconds. */
