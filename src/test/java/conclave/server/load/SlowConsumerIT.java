@@ -65,6 +65,8 @@ class SlowConsumerIT {
                     LoadClient observerClient = new LoadClient("load-observer", 1, server.address())) {
                 LoadConnection.Identity other = new LoadConnection.Identity("other", "box", LoadSigner.generate());
                 LoadConnection extra = LoadClient.await(otherClient.connect(other, "extra", true));
+                // it keeps writing pings while it stops reading, so it is never reaped as idle instead
+                extra.keepalive(ConclaveFanOut.KEEPALIVE);
                 assertThat(LoadClient.await(extra.request(join()))).isInstanceOf(Frame.Joined.class);
                 LoadConnection observer = LoadClient.await(observerClient.connect(other, "observer", false));
                 if (stall) {
