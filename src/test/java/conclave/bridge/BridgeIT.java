@@ -4,14 +4,37 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.client.ClientTransport;
+import conclave.client.Link;
+import conclave.client.LinkEvent;
+import conclave.client.LinkOptions;
+import conclave.client.ServerUrl;
+import conclave.identity.KeyFile;
+import conclave.identity.SigningKey;
+import conclave.protocol.Frame;
+import conclave.protocol.Payload;
+import conclave.protocol.SessionPath;
 import conclave.server.ServeProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +46,10 @@ import tools.jackson.databind.JsonNode;
  */
 class BridgeIT {
     private static final Duration CLI_DEADLINE = Duration.ofSeconds(60);
+    private static final int POSTERS = 4;
+    private static final int ACKED_BEFORE_SIGTERM = 100;
+    private static final Duration LOAD_DEADLINE = Duration.ofSeconds(120);
+    private static final Pattern LOAD_POST = Pattern.compile("\\bp\\d #\\d+\\.");
 
     @TempDir
     Path temp;
@@ -111,6 +138,146 @@ class BridgeIT {
     }
 
     @Test
+    void sigtermUnderLoad_everyLinkSeesGoingAway_bridgeReconnectsRejoinsAndResumesWithoutGapOrDuplicate()
+            throws Exception {
+        Path data = Files.createDirectory(temp.resolve("data"));
+        ServeProcess server = serve("127.0.0.1:0", data, "--rate-limit", "off");
+        int port = server.address().getPort();
+        String url = "ws://127.0.0.1:" + port;
+        Path alice = enrol(url, "alice", "ma");
+        Path bob = enrol(url, "bob", "mb");
+        cli(alice, "channel", "create", "--server", url, "lobby");
+        BridgeProcess b = bridge(bob, temp, "--as", "listener");
+        b.response(b.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+        b.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
+
+        SigningKey aliceKey = new KeyFile(alice.resolve("key")).load();
+        ClientTransport transport = ClientTransport.start();
+        running.add(transport);
+        List<Poster> posters = new ArrayList<>();
+        for (int i = 0; i < POSTERS; i++) {
+            Poster poster = new Poster(transport, url, aliceKey, "p" + i);
+            running.add(poster);
+            posters.add(poster);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(POSTERS);
+        try {
+            List<Future<?>> load = new ArrayList<>();
+            for (Poster poster : posters) {
+                load.add(threads.submit(() -> {
+                    poster.run();
+                    return null;
+                }));
+            }
+            await().atMost(LOAD_DEADLINE)
+                    .until(() -> posters.stream().mapToInt(p -> p.acked.get()).sum() >= ACKED_BEFORE_SIGTERM);
+
+            assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
+
+            for (Future<?> poster : load) {
+                poster.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (Poster poster : posters) {
+            assertThat(poster.nextDown().reason()).as("%s's link", poster.handle).contains("close code 1001");
+            poster.close();
+        }
+        b.channelNotification("Disconnected");
+        List<String> acked = new ArrayList<>();
+        posters.forEach(poster -> acked.addAll(poster.ackedBodies()));
+        await().atMost(LOAD_DEADLINE).until(() -> postCounts(b).keySet().containsAll(acked));
+
+        serve("127.0.0.1:" + port, data, "--rate-limit", "off");
+        b.channelNotification("Reconnected");
+        cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
+        b.channelNotification("after the restart");
+
+        Map<String, Integer> counts = postCounts(b);
+        assertThat(counts.keySet()).containsAll(acked);
+        assertThat(counts).allSatisfy((body, count) -> assertThat(count).as("notifications of %s", body).isOne());
+        System.out.printf("graceful restart: %d posts acked before SIGTERM, %d delivered to the bridge, each once%n",
+                acked.size(), counts.size());
+        assertThat(b.notJson()).isEmpty();
+    }
+
+    /** How many channel notifications carried each load post, by body. */
+    private static Map<String, Integer> postCounts(BridgeProcess bridge) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String content : bridge.channelContents()) {
+            Matcher post = LOAD_POST.matcher(content);
+            while (post.find()) {
+                counts.merge(post.group(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * A Link posting numbered messages to {@code lobby}, one at a time, until a request fails;
+     * its link events are kept so the test can read how the connection ended.
+     */
+    private static final class Poster implements AutoCloseable {
+        final String handle;
+        final AtomicInteger acked = new AtomicInteger();
+        private final BlockingQueue<LinkEvent> events = new LinkedBlockingQueue<>();
+        private final Link link;
+
+        Poster(ClientTransport transport, String url, SigningKey key, String handle) {
+            this.handle = handle;
+            this.link = Link.open(transport, LinkOptions.of(ServerUrl.parse(url), key, () -> handle), events::add);
+        }
+
+        void run() throws Exception {
+            next(LinkEvent.Up.class);
+            assertThat(link.request(new Frame.Join("lobby", Optional.empty())).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(Frame.Joined.class);
+            for (int seq = 0; ; seq++) {
+                Frame reply;
+                try {
+                    reply = link.request(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain(body(seq))))
+                            .get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException cut) {
+                    return; // the server went away under this request
+                }
+                assertThat(reply).as("reply to %s", body(seq)).isInstanceOf(Frame.Ack.class);
+                acked.incrementAndGet();
+            }
+        }
+
+        List<String> ackedBodies() {
+            return IntStream.range(0, acked.get()).mapToObj(this::body).toList();
+        }
+
+        LinkEvent.Down nextDown() throws InterruptedException {
+            return next(LinkEvent.Down.class);
+        }
+
+        private String body(int seq) {
+            return handle + " #" + seq + ".";
+        }
+
+        private <T extends LinkEvent> T next(Class<T> type) throws InterruptedException {
+            long deadline = System.nanoTime() + LOAD_DEADLINE.toNanos();
+            while (true) {
+                LinkEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertThat(event).as("%s: a %s link event within %s", handle, type.getSimpleName(), LOAD_DEADLINE)
+                        .isNotNull();
+                if (type.isInstance(event)) {
+                    return type.cast(event);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
+    }
+
+    @Test
     void oneServerUnderTwoUrls_secondLinkDisabledWithOneNotice() throws Exception {
         ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
         String url = "ws://127.0.0.1:" + server.address().getPort();
@@ -182,8 +349,10 @@ class BridgeIT {
         return names;
     }
 
-    private ServeProcess serve(String bind, Path data) throws IOException {
-        ServeProcess server = ServeProcess.startBound(bind, "--data-dir", data.toString(), "--admin", "alice");
+    private ServeProcess serve(String bind, Path data, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--data-dir", data.toString(), "--admin", "alice"));
+        args.addAll(List.of(more));
+        ServeProcess server = ServeProcess.startBound(bind, args.toArray(String[]::new));
         running.add(server);
         return server;
     }

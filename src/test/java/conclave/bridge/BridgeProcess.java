@@ -125,6 +125,14 @@ final class BridgeProcess implements AutoCloseable {
                 && message.path("params").path("content").asString("").contains(text), DEADLINE);
     }
 
+    /** The content of every {@code notifications/claude/channel} received so far, taken or not, in order. */
+    List<String> channelContents() {
+        return received.stream()
+                .filter(message -> message.path("method").asString("").equals("notifications/claude/channel"))
+                .map(message -> message.path("params").path("content").asString(""))
+                .toList();
+    }
+
     /** The next {@code notifications/tools/list_changed}. */
     JsonNode listChanged() {
         return next(message -> message.path("method").asString("").equals("notifications/tools/list_changed"), DEADLINE);

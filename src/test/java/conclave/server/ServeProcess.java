@@ -87,6 +87,13 @@ public final class ServeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sends SIGKILL, as a crash would, and waits for the process to be gone. */
+    public void kill(Duration deadline) throws InterruptedException {
+        process.destroyForcibly();
+        boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(exited).as("killed within %s of SIGKILL", deadline).isTrue();
+    }
+
     /** Everything the server has logged so far. */
     public String log() {
         try {

@@ -43,6 +43,14 @@ final class LoadClient implements AutoCloseable {
     private final URI uri;
 
     LoadClient(String name, int threads, InetSocketAddress server) {
+        this(name, threads, server, 0);
+    }
+
+    /**
+     * As above, with each socket's receive buffer set to {@code receiveBufferBytes} before it
+     * connects (0: the system default), so a connection that stops reading stalls the server soon.
+     */
+    LoadClient(String name, int threads, InetSocketAddress server, int receiveBufferBytes) {
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -53,6 +61,9 @@ final class LoadClient implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) DEADLINE.toMillis())
                 .remoteAddress(server);
+        if (receiveBufferBytes > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        }
     }
 
     /** Connects, upgrades and logs in as {@code handle}; registers the identity first if asked. */

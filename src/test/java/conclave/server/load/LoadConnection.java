@@ -119,6 +119,14 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops or resumes reading the socket, as a peer that hangs would: what the server sends piles
+     * up in the kernel's buffers and then in the server's outbound queue. Any thread.
+     */
+    void reading(boolean on) {
+        channel.eventLoop().execute(() -> channel.config().setAutoRead(on));
+    }
+
     /** Acks received for published messages. Any thread. */
     long acks() {
         return acks;
