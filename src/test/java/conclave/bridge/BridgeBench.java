@@ -37,7 +37,7 @@ public final class BridgeBench {
 
     public static void main(String[] args) throws Exception {
         Path temp = Files.createTempDirectory("conclave-bridge-bench");
-        try (ServeProcess server = ServeProcess.start("--ephemeral", "--admin", "bench")) {
+        try (ServeProcess server = ServeProcess.start("--ephemeral", "--admin", "bench", "--rate-limit", "off")) {
             String url = "ws://127.0.0.1:" + server.address().getPort();
             Path config = temp.resolve("config");
             run(config, "register", "--server", url, "--username", "bench", "--machine", "box");
