@@ -16,7 +16,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -47,6 +50,9 @@ import java.util.function.Consumer;
  * to act on it at its next turn, so a reply already being produced still goes out first.
  */
 final class SessionChannel implements Member {
+    /** How long a killed session's peer has to read its error and the Close before the socket is cut. */
+    static final Duration KILL_CLOSE_GRACE = Duration.ofSeconds(30);
+
     /** Outbound frames a session may have queued before it counts as a slow consumer. */
     static final int CAPACITY = 1024;
 
@@ -148,6 +154,11 @@ final class SessionChannel implements Member {
         Frame error = new Frame.Error(new ProtocolError.Unauthorized(reason));
         channel.write(wrap(encoding, encoding.encode(error)));
         close(WebSocketCloseStatus.NORMAL_CLOSURE);
+        // A peer that stopped reading never takes the Close: without a deadline it would keep its
+        // socket, a connection slot and everything queued for it after it left presence.
+        ScheduledFuture<?> cut = channel.eventLoop().schedule(
+                () -> channel.close(), KILL_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> cut.cancel(false));
     }
 
     /** Flushes what was written, sends a WebSocket Close with {@code status}, then closes. Event loop only. */

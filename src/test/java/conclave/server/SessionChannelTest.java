@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,18 @@ class SessionChannelTest {
         }
         assertThat(frames).containsExactly(first.encoded(WireEncoding.BINCODE), second.encoded(WireEncoding.BINCODE));
         recorded.finishAndReleaseAll();
+    }
+
+    @Test
+    void terminate_peerNeverReads_socketIsCutAfterTheGrace() {
+        session.terminate(ForceDrop.SLOW_CONSUMER);
+        channel.runPendingTasks();
+        assertThat(channel.isOpen()).as("open while the peer may still read the Close").isTrue();
+
+        channel.advanceTimeBy(SessionChannel.KILL_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).as("open after the grace").isFalse();
     }
 
     @Test
