@@ -256,10 +256,8 @@ final class Hub {
         FanOutBatch batch = new FanOutBatch(shared, flushers);
         long queued = 0;
         for (Member recipient : recipients) {
-            if (recipient.offer(shared, batch)) {
+            if (taken(recipient, recipient.offer(shared, batch))) {
                 queued++;
-            } else {
-                recipient.kill(ForceDrop.SLOW_CONSUMER);
             }
         }
         batch.submit();
@@ -268,11 +266,17 @@ final class Hub {
 
     /** Pushes one frame to one member; a full queue kills it as a slow consumer. */
     void push(Member recipient, SharedFrame frame) {
-        if (recipient.offer(frame)) {
+        if (taken(recipient, recipient.offer(frame))) {
             metrics.delivered(1);
-        } else {
+        }
+    }
+
+    /** Passes {@code accepted} through, killing {@code recipient} as a slow consumer when it is false. */
+    private static boolean taken(Member recipient, boolean accepted) {
+        if (!accepted) {
             recipient.kill(ForceDrop.SLOW_CONSUMER);
         }
+        return accepted;
     }
 
     /** Guarded by lock. */

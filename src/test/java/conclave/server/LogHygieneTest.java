@@ -104,14 +104,7 @@ class LogHygieneTest {
         String token;
         try (WsTestClient aaron = handshake(WireEncoding.BINCODE, "razel", aaronKey, Optional.of("aaron"), secrets);
                 WsTestClient bella = WsTestClient.register(server.address(), WireEncoding.JSON, "bella", "web")) {
-            aaron.send(new Frame.Admin(new AdminOp.CreateChannel("ops", Visibility.PRIVATE)));
-            aaron.next(Frame.Ack.class);
-            aaron.send(new Frame.Admin(new AdminOp.InviteCreate("ops", Optional.empty(), Optional.empty())));
-            token = aaron.next(Frame.InviteToken.class).token();
-            bella.send(new Frame.Join("ops", Optional.of(token)));
-            bella.next(Frame.Joined.class);
-            aaron.send(new Frame.Join("ops", Optional.empty()));
-            aaron.next(Frame.Joined.class);
+            token = aaron.sharePrivateChannel("ops", bella);
             aaron.send(new Frame.ChannelMsg("ops", SessionPath.UNSTAMPED, new Payload.Plain(body)));
             aaron.next(Frame.Ack.class);
             aaron.send(new Frame.ChannelMsg("ops", SessionPath.UNSTAMPED,

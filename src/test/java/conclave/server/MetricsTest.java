@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import conclave.identity.SigningKey;
-import conclave.protocol.AdminOp;
 import conclave.protocol.Bytes;
 import conclave.protocol.Frame;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
-import conclave.protocol.Visibility;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,14 +52,7 @@ class MetricsTest {
         String token;
         try (WsTestClient aaron = WsTestClient.register(server.address(), WireEncoding.BINCODE, "aaron", "razel", aaronKey);
                 WsTestClient bella = WsTestClient.register(server.address(), WireEncoding.JSON, "bella", "web")) {
-            aaron.send(new Frame.Admin(new AdminOp.CreateChannel("ops", Visibility.PRIVATE)));
-            aaron.next(Frame.Ack.class);
-            aaron.send(new Frame.Admin(new AdminOp.InviteCreate("ops", Optional.empty(), Optional.empty())));
-            token = aaron.next(Frame.InviteToken.class).token();
-            bella.send(new Frame.Join("ops", Optional.of(token)));
-            bella.next(Frame.Joined.class);
-            aaron.send(new Frame.Join("ops", Optional.empty()));
-            aaron.next(Frame.Joined.class);
+            token = aaron.sharePrivateChannel("ops", bella);
             aaron.send(new Frame.Whisper(SessionPath.UNSTAMPED, new SessionPath("bella", "box", "web"),
                     new Payload.Plain(body)));
             if (aaron.next() instanceof Frame.Ack) {

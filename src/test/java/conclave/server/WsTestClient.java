@@ -3,12 +3,14 @@ package conclave.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import conclave.identity.SigningKey;
+import conclave.protocol.AdminOp;
 import conclave.protocol.BincodeCodec;
 import conclave.protocol.Bytes;
 import conclave.protocol.DecodeException;
 import conclave.protocol.Frame;
 import conclave.protocol.JsonFrameCodec;
 import conclave.protocol.SessionPath;
+import conclave.protocol.Visibility;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -91,6 +94,22 @@ final class WsTestClient implements AutoCloseable {
         client.next(Frame.ServerInfo.class);
         client.awaitReachable();
         return client;
+    }
+
+    /**
+     * Has this client create the private channel {@code channel}, invite {@code member} into it
+     * and join it itself; returns the invite token.
+     */
+    String sharePrivateChannel(String channel, WsTestClient member) throws Exception {
+        send(new Frame.Admin(new AdminOp.CreateChannel(channel, Visibility.PRIVATE)));
+        next(Frame.Ack.class);
+        send(new Frame.Admin(new AdminOp.InviteCreate(channel, Optional.empty(), Optional.empty())));
+        String token = next(Frame.InviteToken.class).token();
+        member.send(new Frame.Join(channel, Optional.of(token)));
+        member.next(Frame.Joined.class);
+        send(new Frame.Join(channel, Optional.empty()));
+        next(Frame.Joined.class);
+        return token;
     }
 
     /**
