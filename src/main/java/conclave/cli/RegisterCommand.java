@@ -36,7 +36,9 @@ final class RegisterCommand implements Callable<Integer> {
         try (ControlSession session = ControlSession.register(options, username, machineName)) {
             path = session.path().text();
         }
-        root.configFile().update(config -> config.withServer(new ServerRegistration(server, username, machineName)));
+        // A re-registration keeps the approver chosen with `perm approver set`.
+        root.configFile().update(config -> config.withServer(new ServerRegistration(server, username, machineName,
+                config.server(server).flatMap(ServerRegistration::approver))));
         spec.commandLine().getOut().println("✓ registered " + path);
         return 0;
     }

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Everything in config.toml: the machine's default permission level, its registrations on servers
- * and the permission overrides per server and scope. Immutable; each {@code with…} method returns
+ * (each with its optional permission approver), the permission overrides per server and scope,
+ * the sessions and users that count as human, and the bridge's loop guard. Immutable; each {@code with…} method returns
  * a changed copy, so a caller edits by {@code ConfigFile.update(config -> config.with…(…))}.
  *
  * <p>A server appears at most once (its URL is its key) and so does each (server, scope) override.
@@ -19,15 +20,28 @@ import java.util.function.Predicate;
  * @param defaultPermission the level of every scope without an override ({@code notify} unless set)
  * @param servers registrations in file order
  * @param overrides overrides in file order
+ * @param humans usernames and {@code user/machine/session} paths whose messages count as a
+ *     human's for the loop guard, besides {@code cli-*} and {@code ui} sessions
+ * @param loopGuard the loop guard's limits
  */
 public record ConclaveConfig(
-        PermissionLevel defaultPermission, List<ServerRegistration> servers, List<PermissionOverride> overrides) {
+        PermissionLevel defaultPermission, List<ServerRegistration> servers, List<PermissionOverride> overrides,
+        List<String> humans, LoopGuardSettings loopGuard) {
 
     /** @throws ConfigValueException for a missing default or a server or override that appears twice */
     public ConclaveConfig {
         ValueRules.required("default_permission", defaultPermission);
         servers = List.copyOf(servers);
         overrides = List.copyOf(overrides);
+        humans = List.copyOf(humans);
+        for (int i = 0; i < humans.size(); i++) {
+            try {
+                ValueRules.human("humans", humans.get(i));
+            } catch (ConfigValueException broken) {
+                throw new ConfigValueException(List.of("humans", i), broken.getMessage());
+            }
+        }
+        ValueRules.required("loop_guard", loopGuard);
         Set<String> urls = new HashSet<>();
         for (int i = 0; i < servers.size(); i++) {
             if (!urls.add(servers.get(i).url())) {
@@ -49,6 +63,12 @@ public record ConclaveConfig(
         }
     }
 
+    /** A configuration with no humans listed and the default loop guard. */
+    public ConclaveConfig(
+            PermissionLevel defaultPermission, List<ServerRegistration> servers, List<PermissionOverride> overrides) {
+        this(defaultPermission, servers, overrides, List.of(), LoopGuardSettings.DEFAULT);
+    }
+
     /** No registrations, no overrides, everything at {@code notify}: what a missing file means. */
     public static ConclaveConfig defaults() {
         return new ConclaveConfig(PermissionLevel.DEFAULT, List.of(), List.of());
@@ -63,7 +83,7 @@ public record ConclaveConfig(
     public ConclaveConfig withServer(ServerRegistration registration) {
         List<ServerRegistration> changed = without(servers, server -> server.url().equals(registration.url()));
         changed.add(registration);
-        return new ConclaveConfig(defaultPermission, changed, overrides);
+        return new ConclaveConfig(defaultPermission, changed, overrides, humans, loopGuard);
     }
 
     /**
@@ -74,7 +94,19 @@ public record ConclaveConfig(
         return new ConclaveConfig(
                 defaultPermission,
                 without(servers, server -> server.url().equals(url)),
-                without(overrides, override -> override.server().equals(url)));
+                without(overrides, override -> override.server().equals(url)),
+                humans,
+                loopGuard);
+    }
+
+    /** A copy with {@code humans} as the list of humans. */
+    public ConclaveConfig withHumans(List<String> newHumans) {
+        return new ConclaveConfig(defaultPermission, servers, overrides, newHumans, loopGuard);
+    }
+
+    /** A copy with other loop guard limits. */
+    public ConclaveConfig withLoopGuard(LoopGuardSettings settings) {
+        return new ConclaveConfig(defaultPermission, servers, overrides, humans, settings);
     }
 
     /** The overrides for {@code server}, in file order. */
@@ -84,7 +116,7 @@ public record ConclaveConfig(
 
     /** A copy with another default level. */
     public ConclaveConfig withDefaultPermission(PermissionLevel level) {
-        return new ConclaveConfig(level, servers, overrides);
+        return new ConclaveConfig(level, servers, overrides, humans, loopGuard);
     }
 
     /**
@@ -95,13 +127,13 @@ public record ConclaveConfig(
         List<PermissionOverride> changed =
                 without(overrides, existing -> existing.appliesTo(override.server(), override.scope()));
         changed.add(override);
-        return new ConclaveConfig(defaultPermission, servers, changed);
+        return new ConclaveConfig(defaultPermission, servers, changed, humans, loopGuard);
     }
 
     /** A copy without the override for {@code scope} on {@code server}; unchanged if there is none. */
     public ConclaveConfig withoutOverride(String server, PermissionScope scope) {
-        return new ConclaveConfig(
-                defaultPermission, servers, without(overrides, override -> override.appliesTo(server, scope)));
+        return new ConclaveConfig(defaultPermission, servers,
+                without(overrides, override -> override.appliesTo(server, scope)), humans, loopGuard);
     }
 
     /** The override for {@code scope} on {@code server}, if there is one. */

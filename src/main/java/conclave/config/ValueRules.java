@@ -42,6 +42,39 @@ final class ValueRules {
         return value;
     }
 
+    /** An integer from {@code min} to {@code max}. */
+    static long range(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ConfigValueException(key, key + " must be an integer from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A {@code user/machine/session} path whose three parts are names. */
+    static String sessionPath(String key, String value) {
+        required(key, value);
+        if (!isSessionPath(value)) {
+            throw new ConfigValueException(key, key + " must be a user/machine/session path of three names"
+                    + " (1-64 characters each, not blank, without / or control characters), got " + quote(value));
+        }
+        return value;
+    }
+
+    /** A human in the {@code humans} list: a username (every session of that user) or a full session path. */
+    static String human(String key, String value) {
+        required(key, value);
+        if (!isName(value, false) && !isSessionPath(value)) {
+            throw new ConfigValueException(key, key + " entries must be a username or a user/machine/session path"
+                    + " (names of 1-64 characters, not blank, without control characters), got " + quote(value));
+        }
+        return value;
+    }
+
+    static boolean isSessionPath(String value) {
+        String[] parts = value.split("/", -1);
+        return parts.length == 3 && isName(parts[0], false) && isName(parts[1], false) && isName(parts[2], false);
+    }
+
     /** A channel name: a name without any whitespace. */
     static String channelName(String key, String value) {
         required(key, value);

@@ -217,6 +217,33 @@ class ConfigFileTest {
     }
 
     @Test
+    void humansApproverAndLoopGuard_readAndSurviveAnUpdate() throws IOException {
+        ConfigFile file = fileWith("""
+                humans = ["alice", "bob/desk/pairing"]
+
+                [[servers]]
+                url = "wss://a"
+                username = "carol"
+                machine = "m"
+                approver = "alice/laptop/approver"
+
+                [loop_guard]
+                max_messages = 5
+                reply_secs = 10
+                """);
+
+        ConclaveConfig read = file.load();
+        assertThat(read.humans()).containsExactly("alice", "bob/desk/pairing");
+        assertThat(read.server("wss://a").orElseThrow().approver()).contains("alice/laptop/approver");
+        assertThat(read.loopGuard()).isEqualTo(new LoopGuardSettings(5, 600, 10));
+
+        ConclaveConfig updated = file.update(config -> config.withDefaultPermission(PermissionLevel.CONVERSE));
+        assertThat(updated.defaultPermission()).isEqualTo(PermissionLevel.CONVERSE);
+        assertThat(file.load()).isEqualTo(updated.withDefaultPermission(PermissionLevel.CONVERSE))
+                .isEqualTo(read.withDefaultPermission(PermissionLevel.CONVERSE));
+    }
+
+    @Test
     void update_invalidFile_failsAndLeavesTheFileAsItWas() throws IOException {
         ConfigFile file = fileWith("default_permission = \"loud\"\n");
 
@@ -251,6 +278,15 @@ class ConfigFileTest {
             override channel empty      | [[overrides]]\\nserver = "wss://a"\\nchannel = ""\\nlevel = "act"\\n | 3 | [[overrides]] channel must be 1-64 characters without /, whitespace or control characters, got ""
             override channel a number   | [[overrides]]\\nserver = "wss://a"\\nchannel = 7\\nlevel = "act"\\n | 3 | [[overrides]] channel must be a string, got 7
             override scope twice        | [[overrides]]\\nserver = "wss://a"\\nlevel = "act"\\n\\n[[overrides]]\\nserver = "wss://a"\\nlevel = "mute"\\n | 5 | [[overrides]] for server "wss://a" and the whisper scope (no channel key) appears twice; keep one
+            approver not a path         | [[servers]]\\nurl = "wss://a"\\nusername = "u"\\nmachine = "m"\\napprover = "alice/laptop"\\n | 5 | [[servers]] approver must be a user/machine/session path of three names (1-64 characters each, not blank, without / or control characters), got "alice/laptop"
+            approver empty part         | [[servers]]\\nurl = "wss://a"\\nusername = "u"\\nmachine = "m"\\napprover = "alice//x"\\n | 5 | [[servers]] approver must be a user/machine/session path of three names (1-64 characters each, not blank, without / or control characters), got "alice//x"
+            humans not an array         | humans = "alice"\\n | 1 | humans must be an array of strings, got "alice"
+            humans holding a number     | humans = ["alice", 3]\\n | 1 | humans must be an array of strings, got 3 in it
+            human with two parts        | default_permission = "notify"\\nhumans = ["alice", "alice/laptop"]\\n | 2 | humans entries must be a username or a user/machine/session path (names of 1-64 characters, not blank, without control characters), got "alice/laptop"
+            loop guard not a table      | loop_guard = 20\\n | 1 | loop_guard must be a table ([loop_guard]), got 20
+            loop guard limit negative   | [loop_guard]\\nwindow_secs = 60\\nmax_messages = -1\\n | 3 | [loop_guard] max_messages must be an integer from 0 to 10000, got -1
+            loop guard window zero      | [loop_guard]\\nwindow_secs = 0\\n | 2 | [loop_guard] window_secs must be an integer from 1 to 86400, got 0
+            loop guard reply not int    | [loop_guard]\\nreply_secs = "30s"\\n | 2 | [loop_guard] reply_secs must be an integer, got "30s"
             """)
     void load_valueBreakingItsRule_isAnErrorNamingFileLineKeyAndRule(String name, String escapedToml, int line, String problem)
             throws IOException {
