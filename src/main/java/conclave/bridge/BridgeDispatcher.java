@@ -109,6 +109,7 @@ final class BridgeDispatcher {
     private final Map<Long, Call> calls = new LinkedHashMap<>();
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
+    private final LoopGuard guard;
     private final List<ObjectNode> heldBack = new ArrayList<>();
     private final SessionHandle handle;
     private final InstantSource clock;
@@ -127,6 +128,7 @@ final class BridgeDispatcher {
         this.links = requireNonNull(links, "links");
         this.output = requireNonNull(output, "output");
         this.levels = settings.config();
+        this.guard = new LoopGuard(settings.config());
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
         for (ServerRegistration registration : settings.servers()) {
             servers.put(registration.url(), new Server(registration));
@@ -325,11 +327,14 @@ final class BridgeDispatcher {
         PermissionLevel level = args.string("level").flatMap(PermissionLevel::fromText)
                 .orElseThrow(() -> new ToolFailure("`level` must be mute, notify, converse, or act"));
         if (args.flag("whisper")) {
-            levels = levels.withOverride(new PermissionOverride(resolveServer(args), PermissionScope.whisper(), level));
+            String server = resolveServer(args);
+            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.whisper(), level));
+            guard.restored(server, Optional.empty());
         } else if (args.string("channel").isPresent()) {
             String server = resolveServer(args);
             PermissionScope scope = checkScope(() -> PermissionScope.channel(args.string("channel").get()));
             levels = levels.withOverride(new PermissionOverride(server, scope, level));
+            guard.restored(server, args.string("channel"));
         } else {
             levels = levels.withDefaultPermission(level);
         }
@@ -427,6 +432,7 @@ final class BridgeDispatcher {
             if (call.joinLevel() != null) { // SPEC §6.18: the level applies once the server said yes
                 levels = levels.withOverride(new PermissionOverride(
                         call.server(), PermissionScope.channel(joined.channel()), call.joinLevel()));
+                guard.restored(call.server(), Optional.of(joined.channel()));
             }
         }
         if (reply instanceof Frame.History history) {
@@ -443,7 +449,61 @@ final class BridgeDispatcher {
         if (!outcome.isError() && call.okText() != null) {
             outcome = ToolOutcome.ok(call.okText());
         }
+        List<ObjectNode> notices = new ArrayList<>();
+        if (!outcome.isError()) {
+            outcome = guarded(call, outcome, notices);
+        }
         emit(McpMessages.toolResult(call.mcpId(), outcome));
+        notices.forEach(this::emit);
+    }
+
+    /**
+     * Counts an acked message with the loop guard; the result tells the agent its turn and any
+     * trip, whose notice is added to {@code notices} to follow the result.
+     */
+    private ToolOutcome guarded(Call call, ToolOutcome outcome, List<ObjectNode> notices) {
+        Optional<LoopGuard.Scope> scope = LoopGuard.scopeOf(call.server(), call.request());
+        if (scope.isEmpty()) {
+            return outcome;
+        }
+        LoopGuard.Emitted emitted = guard.emitted(scope.get(), call.startedMillis(), clock.millis());
+        String text = outcome.text();
+        if (emitted.turn() > 0) {
+            text += " (turn " + emitted.turn() + " of a conversation with an agent)";
+        }
+        if (emitted.tripped()) {
+            text += "; loop guard: " + emitted.count() + " messages without a human, this scope is now at `notify`";
+            downgrade(scope.get(), emitted.count()).ifPresent(notices::add);
+        }
+        return ToolOutcome.ok(text);
+    }
+
+    /**
+     * The loop guard tripped on {@code scope}: it drops to {@code notify} until an explicit
+     * {@code set_perm}. Returns the notice saying so, or empty if the scope is below converse already.
+     */
+    private Optional<ObjectNode> downgrade(LoopGuard.Scope scope, int count) {
+        String server = scope.server();
+        long window = guard.settings().windowSecs();
+        if (scope.channel().isPresent()) {
+            String channel = scope.channel().get();
+            PermissionLevel was = channelLevel(server, channel);
+            if (!was.mayEmit()) {
+                return Optional.empty(); // lowered while the message was in flight
+            }
+            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.channel(channel),
+                    PermissionLevel.NOTIFY));
+            return Optional.of(Notices.loopGuard(server, "#" + channel, count + " messages to #" + channel, window,
+                    "{channel: " + channel + ", level: " + was.text() + "}"));
+        } else {
+            PermissionLevel was = levels.whisperLevel(server);
+            if (!was.mayEmit()) {
+                return Optional.empty();
+            }
+            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.whisper(), PermissionLevel.NOTIFY));
+            return Optional.of(Notices.loopGuard(server, "whispers", count + " whispers to " + scope.peer().orElseThrow(),
+                    window, "{whisper: true, level: " + was.text() + "}"));
+        }
     }
 
     private void fail(Call call, String reason) {
@@ -559,18 +619,22 @@ final class BridgeDispatcher {
 
     private void pushed(String server, Frame frame) {
         if (frame instanceof Frame.ChannelMsg message) {
+            // Counted before the policy: a human's word resets the guard even in a muted channel.
+            int turn = guard.inbound(LoopGuard.Scope.channel(server, message.channel()), message.from(), clock.millis());
             PermissionLevel level = channelLevel(server, message.channel());
             if (level == PermissionLevel.MUTE) {
                 return; // SPEC §6.19: muted traffic does not advance the watermark
             }
             watermarks.delivered(server, message.channel(), clock.millis());
             sink.deliver(new Injection(server, Optional.of(message.channel()), message.from().text(), level,
-                    ReplyText.body(message.payload())));
+                    ReplyText.body(message.payload()), turn));
         } else if (frame instanceof Frame.Whisper whisper) {
+            int turn = guard.inbound(LoopGuard.Scope.whisper(server, whisper.from().text()), whisper.from(),
+                    clock.millis());
             PermissionLevel level = levels.whisperLevel(server);
             if (level != PermissionLevel.MUTE) {
                 sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
-                        ReplyText.body(whisper.payload())));
+                        ReplyText.body(whisper.payload()), turn));
             }
         }
     }

@@ -43,6 +43,20 @@ final class Notices {
                 + markup(reason) + " — still retrying.");
     }
 
+    /**
+     * The loop guard dropped a scope to {@code notify}.
+     *
+     * @param scope what was dropped, e.g. {@code #ops} or {@code whispers}
+     * @param sent what was counted, e.g. {@code 20 messages to #ops}
+     * @param restore the {@code set_perm} arguments that raise the scope again
+     */
+    static ObjectNode loopGuard(String server, String scope, String sent, long windowSecs, String restore) {
+        return notice(server, "loop_guard", "Loop guard: this session sent " + markup(sent) + " on `" + markup(server)
+                + "` within " + windowSecs + " s without a message from a human, so " + markup(scope)
+                + " dropped to `notify` for the rest of this session: keep reading, but do not reply. Only if your"
+                + " human asks, restore it with set_perm " + markup(restore) + ".");
+    }
+
     static ObjectNode serverError(String server, String error) {
         return notice(server, "error", "Server `" + markup(server) + "` error: " + markup(error));
     }
