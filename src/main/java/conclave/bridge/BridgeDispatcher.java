@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,9 @@ final class BridgeDispatcher {
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
     private final LoopGuard guard;
+    private final Approvals approvals;
+    /** Requests the bridge makes on its own (approver whispers): call id → what to do with the outcome. */
+    private final Map<Long, Consumer<ToolOutcome>> internalCalls = new LinkedHashMap<>();
     private final List<ObjectNode> heldBack = new ArrayList<>();
     private final SessionHandle handle;
     private final InstantSource clock;
@@ -129,6 +133,7 @@ final class BridgeDispatcher {
         this.output = requireNonNull(output, "output");
         this.levels = settings.config();
         this.guard = new LoopGuard(settings.config());
+        this.approvals = new Approvals(settings.servers());
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
         for (ServerRegistration registration : settings.servers()) {
             servers.put(registration.url(), new Server(registration));
@@ -178,7 +183,12 @@ final class BridgeDispatcher {
         JsonNode id = message.get("id");
         JsonNode params = message.get("params");
         if (id == null) {
-            if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()) {
+            if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()
+                    && approvals.active()) {
+                approvals.requested(params, clock.millis()).ifPresentOrElse(this::toApprovers,
+                        () -> LOG.warn("ignored a permission request whose request_id is not five letters a-z"
+                                + " without l"));
+            } else if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()) {
                 relay.requested(params).ifPresentOrElse(this::emit,
                         () -> LOG.warn("ignored a permission request whose request_id is not five letters a-z"
                                 + " without l"));
@@ -275,6 +285,11 @@ final class BridgeDispatcher {
             case "catch_up":
                 return catchUp(id, args);
             case "submit_permission": {
+                if (approvals.active()) {
+                    throw new ToolFailure("permission prompts go to the configured approver ("
+                            + approvals.approvers().values().iterator().next().text()
+                            + "), who answers them; this session cannot");
+                }
                 String requestId = args.required("request_id", "`request_id` is required");
                 String decision = args.string("decision").filter(text -> text.equals("allow") || text.equals("deny"))
                         .orElseThrow(() -> new ToolFailure("`decision` must be allow or deny"));
@@ -409,7 +424,7 @@ final class BridgeDispatcher {
 
     // Calls
 
-    private void defer(Call call) {
+    private long defer(Call call) {
         Call numbered = new Call(nextCallId++, call.server(), call.mcpId(), call.request(), call.okText(),
                 call.joinLevel(), clock.millis());
         calls.put(numbered.id(), numbered);
@@ -419,6 +434,12 @@ final class BridgeDispatcher {
         } else {
             server.waiting.add(numbered.id());
         }
+        return numbered.id();
+    }
+
+    /** Sends {@code request} on the bridge's own behalf; {@code then} gets the outcome, as a tool would. */
+    private void internal(String server, Frame request, Consumer<ToolOutcome> then) {
+        internalCalls.put(defer(new Call(0, server, null, request, null, null, 0)), then);
     }
 
     private void answered(long callId, Frame reply) {
@@ -438,6 +459,11 @@ final class BridgeDispatcher {
         if (reply instanceof Frame.History history) {
             history.messages().stream().mapToLong(HistoryMessage::tsMs).max()
                     .ifPresent(newest -> watermarks.read(call.server(), history.channel(), newest));
+        }
+        Consumer<ToolOutcome> internal = internalCalls.remove(callId);
+        if (internal != null) {
+            internal.accept(ReplyText.of(reply));
+            return;
         }
         if (call.mcpId() == null) {
             if (reply instanceof Frame.Error error) {
@@ -511,7 +537,10 @@ final class BridgeDispatcher {
         if (server != null) {
             server.waiting.remove(call.id());
         }
-        if (call.mcpId() != null) {
+        Consumer<ToolOutcome> internal = internalCalls.remove(call.id());
+        if (internal != null) {
+            internal.accept(ToolOutcome.error(reason));
+        } else if (call.mcpId() != null) {
             emit(McpMessages.toolResult(call.mcpId(), ToolOutcome.error(reason)));
         }
     }
@@ -628,6 +657,9 @@ final class BridgeDispatcher {
             watermarks.delivered(server, message.channel(), clock.millis());
             sink.deliver(new Injection(server, Optional.of(message.channel()), message.from().text(), level,
                     ReplyText.body(message.payload()), turn));
+        } else if (frame instanceof Frame.Whisper whisper && whisper.payload() instanceof Payload.Plain plain
+                && ApprovalText.isVerdict(plain.body())) {
+            verdict(server, whisper.from(), plain.body()); // the bridge's business, never the model's
         } else if (frame instanceof Frame.Whisper whisper) {
             int turn = guard.inbound(LoopGuard.Scope.whisper(server, whisper.from().text()), whisper.from(),
                     clock.millis());
@@ -637,6 +669,48 @@ final class BridgeDispatcher {
                         ReplyText.body(whisper.payload()), turn));
             }
         }
+    }
+
+    // Approver
+
+    /** Sends a recorded permission request to every configured approver instead of into the session. */
+    private void toApprovers(ApprovalText.Request request) {
+        approvals.approvers().forEach((server, approver) -> {
+            String text = ApprovalText.request(request, ourPath(server).text());
+            internal(server, new Frame.Whisper(ourPath(server), approver, new Payload.Plain(text)), outcome ->
+                    emit(outcome.isError()
+                            ? Notices.approval(server, "Could not send permission request `" + request.id()
+                                    + "` (to run `" + request.toolName() + "`) to the approver `" + approver.text()
+                                    + "`: " + outcome.text() + ". It can still be answered in the terminal.")
+                            : Notices.approval(server, "Permission request `" + request.id() + "` (to run `"
+                                    + request.toolName() + "`) went to the approver `" + approver.text()
+                                    + "`; their verdict will arrive on its own.")));
+        });
+    }
+
+    /** A verdict whisper: applied only if it is the approver's, for an open request; answered to the approver. */
+    private void verdict(String server, SessionPath from, String text) {
+        Approvals.Outcome outcome = approvals.verdict(server, from, text, clock.millis());
+        if (outcome instanceof Approvals.Ignored ignored) {
+            LOG.warn("ignored a permission verdict from {} on {}: {}", from.text(), server, ignored.reason());
+        } else if (outcome instanceof Approvals.Rejected rejected) {
+            LOG.warn("rejected a permission verdict from {} on {}: {}", from.text(), server, rejected.reason());
+            confirm(server, from, ApprovalText.rejected(rejected.id(), rejected.reason()));
+        } else if (outcome instanceof Approvals.Applied applied) {
+            emit(McpMessages.verdict(applied.id(), applied.allow()));
+            emit(Notices.approval(server, "The approver `" + from.text() + "` " + (applied.allow() ? "allowed" : "denied")
+                    + " `" + applied.toolName() + "` (request `" + applied.id() + "`)."));
+            confirm(server, from, ApprovalText.applied(applied.id(), applied.allow()));
+        }
+    }
+
+    private void confirm(String server, SessionPath approver, String text) {
+        internal(server, new Frame.Whisper(ourPath(server), approver, new Payload.Plain(text)), outcome -> {
+            if (outcome.isError()) {
+                LOG.warn("could not confirm a permission verdict to {} on {}: {}", approver.text(), server,
+                        outcome.text());
+            }
+        });
     }
 
     // Gating

@@ -57,6 +57,11 @@ final class Notices {
                 + " human asks, restore it with set_perm " + markup(restore) + ".");
     }
 
+    /** News of a permission request sent to the human approver, or of their verdict. */
+    static ObjectNode approval(String server, String text) {
+        return notice(server, "approval", markup(text));
+    }
+
     static ObjectNode serverError(String server, String error) {
         return notice(server, "error", "Server `" + markup(server) + "` error: " + markup(error));
     }
