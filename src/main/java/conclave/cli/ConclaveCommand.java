@@ -48,6 +48,8 @@ final class ConclaveCommand {
             StatusCommand.class,
             SendCommand.class,
             TailCommand.class,
+            VerdictCommand.Approve.class,
+            VerdictCommand.Deny.class,
             WhoCommand.class,
             KickCommand.class,
             BanCommand.class,

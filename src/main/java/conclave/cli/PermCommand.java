@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Set or show local autonomy levels (never sent to the server).",
         subcommands = {
             PermCommand.SetCommand.class,
-            PermCommand.ShowCommand.class
+            PermCommand.ShowCommand.class,
+            ApproverCommand.class
         })
 final class PermCommand {
     static final String UPDATED = "✓ permission updated (applies to newly started bridges;"

@@ -10,19 +10,36 @@ import conclave.protocol.NameKind;
 import conclave.protocol.Names;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code conclave tail}: a channel streamed to the terminal until Ctrl-C, surviving reconnects.
+ * {@code conclave tail}: a channel streamed to the terminal until Ctrl-C, surviving reconnects;
+ * or, with {@code --approvals}, the permission requests whispered to the approver's session.
  * stdout carries only the stream; status lines go to stderr.
  */
-@Command(name = "tail", description = "Stream a channel to the terminal until Ctrl-C, reconnecting as needed.")
+@Command(name = "tail", description = "Stream a channel (or, with --approvals, the permission requests sent to you as approver) to the terminal until Ctrl-C, reconnecting as needed.")
 final class TailCommand implements Callable<Integer> {
+    /** After a lost connection an approvals tail waits longer: `approve` may hold its path for a moment. */
+    static final Duration APPROVALS_FIRST_REDIAL = Duration.ofSeconds(3);
+
+    /** What to follow: exactly one of a channel and the approval requests. */
+    static final class Target {
+        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
+        String channel;
+
+        @Option(names = "--approvals", required = true,
+                description = "Show the permission requests whispered to this session (default handle: "
+                        + VerdictCommand.DEFAULT_HANDLE + ") with the commands that answer them.")
+        boolean approvals;
+    }
+
     /** Re-dials after a lost connection wait 1 s, doubling to 30 s (reference/cli.md). */
     static final Duration FIRST_REDIAL = Duration.ofSeconds(1);
 
@@ -32,10 +49,11 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "<URL>", description = "A registered server URL.")
     String server;
 
-    @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-    String channel;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
 
-    @Option(names = "--as", paramLabel = "<HANDLE>", description = "Session handle (default: cli-<pid>; a live bridge's handle would supersede that bridge).")
+    @Option(names = "--as", paramLabel = "<HANDLE>", description = "Session handle (default: cli-<pid>, or "
+            + VerdictCommand.DEFAULT_HANDLE + " with --approvals; a live bridge's handle would supersede that bridge).")
     String handle;
 
     @Option(names = "--since", paramLabel = "<DURATION>", description = "Replay history first, e.g. 10m, 2h, 1d (up to the server's 7-day retention).")
@@ -44,8 +62,12 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InstantSource clock = InstantSource.system();
+        if (target.approvals && since != null) {
+            throw new IllegalArgumentException("--since replays a channel; it does not go with --approvals");
+        }
         OptionalLong watermark = since == null ? OptionalLong.empty() : OptionalLong.of(startOf(since, clock.millis()));
-        String session = handle == null ? ControlOptions.defaultHandle() : Names.check(NameKind.SESSION_HANDLE, handle);
+        String defaultHandle = target.approvals ? VerdictCommand.DEFAULT_HANDLE : ControlOptions.defaultHandle();
+        String session = handle == null ? defaultHandle : Names.check(NameKind.SESSION_HANDLE, handle);
         ServerAccess.registration(spec, server);
         ConclaveCommand root = ConclaveCommand.of(spec);
         SigningKey key = root.keyFile().load();
@@ -55,13 +77,14 @@ final class TailCommand implements Callable<Integer> {
             LogLevel.errorsOnly(Link.class.getPackageName());
         }
         LinkOptions options = LinkOptions.of(ServerUrl.parse(server), key, () -> session)
-                .withFirstRedial(FIRST_REDIAL)
+                .withFirstRedial(target.approvals ? APPROVALS_FIRST_REDIAL : FIRST_REDIAL)
                 .withDialNoticeAfter(1); // the first connection failing is fatal
         TailOutput output = new TailOutput();
         ShutdownSignals.onTermOrInt(output::stop);
         try (ClientTransport transport = ClientTransport.start()) {
-            Link link = Link.openWith(transport, options,
-                    opened -> new ChannelTail(opened, channel, new TailFeed(channel, watermark), output, clock));
+            Link link = Link.openWith(transport, options, opened -> target.approvals
+                    ? new ApprovalTail(opened, server, Optional.ofNullable(handle), output)
+                    : new ChannelTail(opened, target.channel, new TailFeed(target.channel, watermark), output, clock));
             try {
                 return output.printTo(spec.commandLine().getOut(), spec.commandLine().getErr());
             } finally {

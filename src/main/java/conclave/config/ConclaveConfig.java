@@ -99,6 +99,21 @@ public record ConclaveConfig(
                 loopGuard);
     }
 
+    /**
+     * A copy where the registration for {@code url} has {@code approver} (none if empty), in place.
+     *
+     * @throws IllegalArgumentException if {@code url} is not registered
+     */
+    public ConclaveConfig withApprover(String url, Optional<String> approver) {
+        if (server(url).isEmpty()) {
+            throw new IllegalArgumentException("no registration for `" + url + "`");
+        }
+        List<ServerRegistration> changed = servers.stream()
+                .map(server -> server.url().equals(url) ? server.withApprover(approver) : server)
+                .toList();
+        return new ConclaveConfig(defaultPermission, changed, overrides, humans, loopGuard);
+    }
+
     /** A copy with {@code humans} as the list of humans. */
     public ConclaveConfig withHumans(List<String> newHumans) {
         return new ConclaveConfig(defaultPermission, servers, overrides, newHumans, loopGuard);

@@ -94,7 +94,7 @@ class CompletionsCommandTest {
                 + "complete_line 'conclave perm set '\n"
                 + "complete_line 'conclave completions '\n";
 
-        assertThat(run("bash", "-c", probe)).isEqualTo("perm\nset show\nmute notify converse act\nbash zsh fish\n");
+        assertThat(run("bash", "-c", probe)).isEqualTo("perm\nset show approver\nmute notify converse act\nbash zsh fish\n");
     }
 
     @Test
