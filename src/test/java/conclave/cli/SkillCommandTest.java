@@ -65,6 +65,16 @@ class SkillCommandTest {
     }
 
     @Test
+    void skill_body_documentsTurnsTheLoopGuardAndTheApprover() {
+        String skill = CliRun.of("skill").out();
+
+        assertThat(skill).contains("## Conversations with other agents and the loop guard",
+                "within 30 seconds of another agent's message", "(turn N of a conversation with an agent)",
+                "`loop_guard` notice", "conclave perm approver set", "conclave tail --server <url> --approvals",
+                "conclave-verdict <id> allow");
+    }
+
+    @Test
     void skill_commandReference_hasOneSectionPerCommandDepthFirstWithoutHelp() {
         String skill = CliRun.of("skill").out();
 
