@@ -147,6 +147,21 @@ final class AdminOps {
                 || context.store().isMember(channel.name(), user);
     }
 
+    /** The channel an op names, if it names one. */
+    static Optional<String> channelNamed(AdminOp op) {
+        switch (op.kind()) {
+            case CREATE_CHANNEL:
+                return Optional.of(((AdminOp.CreateChannel) op).name());
+            case USER_REMOVE:
+            case MACHINE_REMOVE:
+            case MACHINE_ADD:
+            case INVITE_REVOKE:
+                return Optional.empty();
+            default:
+                return Optional.of(channelOf(op));
+        }
+    }
+
     private static String channelOf(AdminOp op) {
         switch (op.kind()) {
             case DELETE_CHANNEL:
