@@ -69,6 +69,9 @@ final class SessionMachine {
 
     /** Handles a request inside its trace; the trace gets names only, never the frames. */
     private Frame traced(SessionState.Established session, Frame request) {
+        if (context.tracing() == RequestTracing.OFF) {
+            return requests.handle(session, request); // not even the names are worked out
+        }
         RequestTracing.Trace trace = context.tracing().start(
                 TracedNames.kind(request), session.path().text(), TracedNames.channel(request));
         String replyKind = "none";
