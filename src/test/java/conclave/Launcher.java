@@ -66,6 +66,21 @@ public final class Launcher {
         }
     }
 
+    /** Sends process {@code pid} a signal by name ({@code INT}, {@code STOP}, {@code CONT}) with {@code kill}. */
+    public static void signal(long pid, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** A launch in progress, e.g. {@code conclave tail}; closing it kills the process if still alive. */
     public static final class Running implements AutoCloseable {
         private final Process process;
@@ -116,17 +131,7 @@ public final class Launcher {
 
         /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}. */
         public void signal(String name) {
-            try {
-                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-                if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                    throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+            Launcher.signal(process.pid(), name);
         }
 
         /** Waits for the process to exit within {@code limit} and returns what it did. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         name = "serve",
         description = "Run the central server.",
         footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
+            "CONCLAVE_OTLP_ENDPOINT (OTLP/HTTP export of traces and logs, with OTEL_EXPORTER_OTLP_HEADERS),",
             "and one variable per limit flag (see README.md, \"Limits\")."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -63,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     LimitOptions limits;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (ephemeral && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
             throw new ParameterException(spec.commandLine(), "--ephemeral and --data-dir cannot be used together");
         }
@@ -71,12 +72,14 @@ final class ServeCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
         List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
-        ServerOptions options = new ServerOptions(
-                bind, store, adminSpecs, limits.limits(spec.commandLine()), Optional.ofNullable(metricsBind));
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignals.onTermOrInt(stop::countDown);
-        try (ConclaveServer server = startOrExplain(options)) {
-            stop.await();
+        try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv(), spec.commandLine().getErr())) {
+            ServerOptions options = new ServerOptions(bind, store, adminSpecs, limits.limits(spec.commandLine()),
+                    Optional.ofNullable(metricsBind), telemetry.tracing());
+            try (ConclaveServer server = startOrExplain(options)) {
+                stop.await();
+            }
         }
         return 0;
     }

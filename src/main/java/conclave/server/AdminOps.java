@@ -65,17 +65,14 @@ final class AdminOps {
         String name = Names.check(NameKind.CHANNEL, create.name());
         String user = session.path().user();
         int limit = context.limits().maxChannelsPerUser();
-        // Count, then create: two requests of one user racing on separate sessions may each pass,
-        // so the cap can be overshot by the requests in flight at once — harmless for an abuse cap.
-        if (context.store().listChannelNamesCreatedBy(user).size() >= limit) {
-            return Replies.unauthorized("channel limit reached: `" + user + "` has created " + limit
-                    + " channels, the most this server allows; delete one first");
-        }
-        switch (context.store().createChannel(name, create.visibility(), user)) {
+        switch (context.store().createChannel(name, create.visibility(), user, limit)) {
             case CREATED:
                 return Replies.ack(name);
             case NAME_TAKEN:
                 return Replies.nameNotAvailable(name);
+            case LIMIT_REACHED:
+                return Replies.unauthorized("channel limit reached: `" + user + "` has created " + limit
+                        + " channels, the most this server allows; delete one first");
             default:
                 throw new IllegalStateException("unknown create result");
         }
@@ -150,6 +147,21 @@ final class AdminOps {
                 || context.store().isMember(channel.name(), user);
     }
 
+    /** The channel an op names, if it names one. */
+    static Optional<String> channelNamed(AdminOp op) {
+        switch (op.kind()) {
+            case CREATE_CHANNEL:
+                return Optional.of(((AdminOp.CreateChannel) op).name());
+            case USER_REMOVE:
+            case MACHINE_REMOVE:
+            case MACHINE_ADD:
+            case INVITE_REVOKE:
+                return Optional.empty();
+            default:
+                return Optional.of(channelOf(op));
+        }
+    }
+
     private static String channelOf(AdminOp op) {
         switch (op.kind()) {
             case DELETE_CHANNEL:
@@ -204,28 +216,18 @@ final class AdminOps {
             return Replies.malformed("invite expiry is too far in the future");
         }
         int limit = context.limits().maxInvitesPerChannel();
-        // Count, then create, as for channels: concurrent requests may overshoot by a few.
-        if (outstandingInvites(channel) >= limit) {
+        OptionalLong uses = create.uses().map(OptionalLong::of).orElse(OptionalLong.empty());
+        String token = Tokens.generate();
+        InviteCreateResult result = context.store().createInvite(
+                new InviteRecord(token, channel, uses, expiresAt, creator), limit, context.clock().now());
+        if (result == InviteCreateResult.LIMIT_REACHED) {
             return Replies.unauthorized("invite limit reached: channel `" + channel + "` has " + limit
                     + " outstanding invites, the most this server allows; revoke one first");
         }
-        OptionalLong uses = create.uses().map(OptionalLong::of).orElse(OptionalLong.empty());
-        String token = Tokens.generate();
-        InviteCreateResult result =
-                context.store().createInvite(new InviteRecord(token, channel, uses, expiresAt, creator));
         if (result != InviteCreateResult.CREATED) {
             return Replies.internal("could not store the invite; try again");
         }
         return new Frame.InviteToken(token);
-    }
-
-    /** Invites that could still admit someone: uses left and not expired. */
-    private long outstandingInvites(String channel) {
-        Instant now = context.clock().now();
-        return context.store().listInvites(channel).stream()
-                .filter(invite -> invite.usesRemaining().isEmpty() || invite.usesRemaining().getAsLong() > 0)
-                .filter(invite -> invite.expiresAt().isEmpty() || invite.expiresAt().get().isAfter(now))
-                .count();
     }
 
     /** {@code now + seconds}, where seconds is a u64; throws if it leaves the supported range. */

@@ -90,7 +90,7 @@ public final class ConclaveServer implements AutoCloseable {
                 REQUEST_THREADS, REQUEST_THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
         ServerContext context =
-                new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom(), metrics);
+                new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom(), metrics, options.tracing());
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         metrics.watch(hub::onlineCount, limiter::openConnections, () -> store.listChannels().size());
         ServerTransport transport;

@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 
 /**
  * What every session of one server shares: the store, the hub, the admins, the limits, time,
- * randomness and the metrics.
+ * randomness, the metrics and the request tracing.
  */
 record ServerContext(
         Store store, Hub hub, AdminAllowlist admins, ServerLimits limits, ServerClock clock, SecureRandom random,
-        ServerMetrics metrics) {}
+        ServerMetrics metrics, RequestTracing tracing) {}

@@ -9,15 +9,23 @@ import java.util.Optional;
 /**
  * How to run a server: where to listen, where the data lives (empty = a throwaway in-memory
  * store), the admin specs as given to {@code --admin} ({@code USER[=PUBKEY]}, comma lists) and
- * the abuse limits, and where {@code /metrics} is served (empty = on {@code bind} itself).
+ * the abuse limits, where {@code /metrics} is served (empty = on {@code bind} itself), and what
+ * traces the requests ({@link RequestTracing#OFF} unless OTLP export is on).
  */
 public record ServerOptions(
         InetSocketAddress bind, Optional<Path> dataDir, List<String> adminSpecs, ServerLimits limits,
-        Optional<InetSocketAddress> metricsBind) {
+        Optional<InetSocketAddress> metricsBind, RequestTracing tracing) {
     public ServerOptions {
         adminSpecs = List.copyOf(adminSpecs);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(metricsBind, "metricsBind");
+        Objects.requireNonNull(tracing, "tracing");
+    }
+
+    /** Options that trace nothing. */
+    public ServerOptions(InetSocketAddress bind, Optional<Path> dataDir, List<String> adminSpecs, ServerLimits limits,
+            Optional<InetSocketAddress> metricsBind) {
+        this(bind, dataDir, adminSpecs, limits, metricsBind, RequestTracing.OFF);
     }
 
     /** Options that serve {@code /metrics} on {@code bind}. */

@@ -57,14 +57,34 @@ final class SessionMachine {
                 return; // its termination follows; requests already in the pipe go unanswered
             }
             LOG.debug("dispatch path={} kind={}", established.path(), frame.kind().jsonName());
-            Frame reply = requests.handle(established, frame);
-            send(out, reply, established.path());
+            send(out, traced(established, frame), established.path());
         } else if (state instanceof SessionState.AwaitHello) {
             onHello(frame, out);
         } else if (state instanceof SessionState.Challenged challenged) {
             onRegisterOrAuth(challenged, frame, out);
         } else if (state instanceof SessionState.AwaitAuth awaitAuth) {
             onAuthAfterRegister(awaitAuth, frame, out);
+        }
+    }
+
+    /** Handles a request inside its trace; the trace gets names only, never the frames. */
+    private Frame traced(SessionState.Established session, Frame request) {
+        if (context.tracing() == RequestTracing.OFF) {
+            return requests.handle(session, request); // not even the names are worked out
+        }
+        RequestTracing.Trace trace = context.tracing().start(
+                TracedNames.kind(request), session.path().text(), TracedNames.channel(request));
+        String replyKind = "none";
+        Optional<String> errorKind = Optional.empty();
+        try {
+            Frame reply = requests.handle(session, request);
+            replyKind = reply.kind().jsonName();
+            if (reply instanceof Frame.Error error) {
+                errorKind = Optional.of(error.error().kind().jsonName());
+            }
+            return reply;
+        } finally {
+            trace.end(replyKind, errorKind);
         }
     }
 

@@ -37,6 +37,13 @@ final class Channels {
                 .list();
     }
 
+    int countCreatedBy(Handle handle, String username) {
+        return handle.createQuery("SELECT COUNT(*) FROM channels WHERE created_by = :username")
+                .bind("username", username)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     OptionalLong idOf(Handle handle, String name) {
         return handle.createQuery("SELECT id FROM channels WHERE name = :name")
                 .bind("name", name)

@@ -4,5 +4,7 @@ package conclave.store;
 public enum InviteCreateResult {
     CREATED,
     NO_SUCH_CHANNEL,
-    TOKEN_TAKEN
+    TOKEN_TAKEN,
+    /** The channel already has as many outstanding invites as the cap allows. */
+    LIMIT_REACHED
 }

@@ -32,6 +32,19 @@ final class Invites {
                 .execute() > 0;
     }
 
+    /** Invites of the channel that could still admit someone at {@code nowMs}: uses left, not expired. */
+    int countOutstanding(Handle handle, long channelId, long nowMs) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM invites
+                        WHERE channel_id = :channel
+                          AND (uses_remaining IS NULL OR uses_remaining > 0)
+                          AND (expires_at_ms IS NULL OR expires_at_ms > :now)""")
+                .bind("channel", channelId)
+                .bind("now", nowMs)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     Optional<InviteRecord> find(Handle handle, String token) {
         return handle.createQuery(SELECT + "WHERE i.token = :token")
                 .bind("token", token)

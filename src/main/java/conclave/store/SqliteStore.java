@@ -155,13 +155,13 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public List<String> listChannelNamesCreatedBy(String username) {
-        return db.read("list channels by creator", h -> channels.namesCreatedBy(h, username));
-    }
-
-    @Override
-    public ChannelCreateResult createChannel(String name, Visibility visibility, String creator) {
+    public ChannelCreateResult createChannel(String name, Visibility visibility, String creator, int maxPerCreator) {
         return db.write("create channel", h -> {
+            // Counted inside the write transaction: writes are serialized, so no concurrent
+            // create can slip in between the count and the insert.
+            if (channels.countCreatedBy(h, creator) >= maxPerCreator) {
+                return ChannelCreateResult.LIMIT_REACHED;
+            }
             OptionalLong id = channels.insert(h, name, visibility, creator, clock.millis());
             if (id.isEmpty()) {
                 return ChannelCreateResult.NAME_TAKEN;
@@ -232,11 +232,15 @@ public final class SqliteStore implements Store {
     // Invites
 
     @Override
-    public InviteCreateResult createInvite(InviteRecord invite) {
+    public InviteCreateResult createInvite(InviteRecord invite, int maxOutstanding, Instant now) {
         return db.write("create invite", h -> {
             OptionalLong id = channels.idOf(h, invite.channel());
             if (id.isEmpty()) {
                 return InviteCreateResult.NO_SUCH_CHANNEL;
+            }
+            // Counted inside the write transaction, as for channels, so the cap is never overshot.
+            if (invites.countOutstanding(h, id.getAsLong(), now.toEpochMilli()) >= maxOutstanding) {
+                return InviteCreateResult.LIMIT_REACHED;
             }
             return invites.insert(h, id.getAsLong(), invite) ? InviteCreateResult.CREATED : InviteCreateResult.TOKEN_TAKEN;
         });

@@ -67,11 +67,12 @@ public interface Store extends AutoCloseable {
     /** All channels, sorted by name. */
     List<ChannelRecord> listChannels();
 
-    /** Names of the channels this user created, sorted. */
-    List<String> listChannelNamesCreatedBy(String username);
-
-    /** Creates a channel and makes its creator its first member, in one transaction. */
-    ChannelCreateResult createChannel(String name, Visibility visibility, String creator);
+    /**
+     * Creates a channel and makes its creator its first member, in one transaction, unless the
+     * creator already has {@code maxPerCreator} channels; the count and the insert are atomic, so
+     * concurrent creators never overshoot the cap.
+     */
+    ChannelCreateResult createChannel(String name, Visibility visibility, String creator, int maxPerCreator);
 
     /** Deletes a channel with its memberships, invites, bans and history; {@code false} if absent. */
     boolean deleteChannel(String name);
@@ -106,8 +107,12 @@ public interface Store extends AutoCloseable {
 
     // Invites
 
-    /** Stores an invite for {@code invite.channel()}. */
-    InviteCreateResult createInvite(InviteRecord invite);
+    /**
+     * Stores an invite for {@code invite.channel()} unless the channel already has
+     * {@code maxOutstanding} invites that could admit someone at {@code now} (uses left, not
+     * expired); the count and the insert are atomic, so concurrent creators never overshoot.
+     */
+    InviteCreateResult createInvite(InviteRecord invite, int maxOutstanding, Instant now);
 
     Optional<InviteRecord> findInvite(String token);
 

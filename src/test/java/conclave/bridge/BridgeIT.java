@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.Launcher;
 import conclave.client.ClientTransport;
 import conclave.client.Link;
 import conclave.client.LinkEvent;
@@ -26,15 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +48,7 @@ class BridgeIT {
     private static final Duration CLI_DEADLINE = Duration.ofSeconds(60);
     private static final int POSTERS = 4;
     private static final int ACKED_BEFORE_SIGTERM = 100;
+    private static final int ACKED_AFTER_RESTART = 15;
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(120);
     private static final Pattern LOAD_POST = Pattern.compile("\\bp\\d #\\d+\\.");
 
@@ -138,8 +139,7 @@ class BridgeIT {
     }
 
     @Test
-    void sigtermUnderLoad_everyLinkSeesGoingAway_bridgeReconnectsRejoinsAndResumesWithoutGapOrDuplicate()
-            throws Exception {
+    void sigtermUnderLoad_everyLinkSeesGoingAway_tailAndBridgeResumeWithoutGapOrDuplicate() throws Exception {
         Path data = Files.createDirectory(temp.resolve("data"));
         ServeProcess server = serve("127.0.0.1:0", data, "--rate-limit", "off");
         int port = server.address().getPort();
@@ -151,6 +151,10 @@ class BridgeIT {
         b.response(b.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
         b.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
+        Launcher.Running tail = Launcher.start(temp, Map.of(),
+                "tail", "--server", url, "--channel", "lobby", "--config-dir", bob.toString());
+        running.add(tail);
+        tail.awaitOut("tailing #lobby", LOAD_DEADLINE);
 
         SigningKey aliceKey = new KeyFile(alice.resolve("key")).load();
         ClientTransport transport = ClientTransport.start();
@@ -161,6 +165,7 @@ class BridgeIT {
             running.add(poster);
             posters.add(poster);
         }
+        List<String> ackedBeforeSigterm = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(POSTERS);
         try {
             List<Future<?>> load = new ArrayList<>();
@@ -170,44 +175,67 @@ class BridgeIT {
                     return null;
                 }));
             }
-            await().atMost(LOAD_DEADLINE)
-                    .until(() -> posters.stream().mapToInt(p -> p.acked.get()).sum() >= ACKED_BEFORE_SIGTERM);
+            await().atMost(LOAD_DEADLINE).pollInterval(Duration.ofMillis(10))
+                    .until(() -> posters.stream().mapToInt(Poster::ackedCount).sum() >= ACKED_BEFORE_SIGTERM);
 
             assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
 
-            for (Future<?> poster : load) {
-                poster.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            // Nothing is acked while the server is down, so this is exactly what it acked before.
+            posters.forEach(poster -> ackedBeforeSigterm.addAll(poster.acked()));
+            for (Poster poster : posters) {
+                assertThat(poster.nextDown()).as("%s's link", poster.handle).contains("close code 1001");
+            }
+            b.channelNotification("Disconnected");
+            tail.awaitErr("lost — reconnecting", LOAD_DEADLINE);
+            await().atMost(LOAD_DEADLINE).until(() -> postCounts(b.channelContents()).keySet().containsAll(ackedBeforeSigterm));
+
+            // The posters keep posting through the restart: they post as soon as their links are
+            // back, while the tail may still be re-dialling and replaying. The bridge is frozen
+            // until they are done, so everything posted after the restart falls into its re-join
+            // window, where only catch_up can show it.
+            b.signal("STOP");
+            try {
+                serve("127.0.0.1:" + port, data, "--rate-limit", "off");
+                for (Future<?> poster : load) {
+                    poster.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                }
+            } finally {
+                b.signal("CONT");
             }
         } finally {
             threads.shutdownNow();
         }
-        for (Poster poster : posters) {
-            assertThat(poster.nextDown().reason()).as("%s's link", poster.handle).contains("close code 1001");
-            poster.close();
-        }
-        b.channelNotification("Disconnected");
-        List<String> acked = new ArrayList<>();
-        posters.forEach(poster -> acked.addAll(poster.ackedBodies()));
-        await().atMost(LOAD_DEADLINE).until(() -> postCounts(b).keySet().containsAll(acked));
-
-        serve("127.0.0.1:" + port, data, "--rate-limit", "off");
         b.channelNotification("Reconnected");
+        tail.awaitErr("✓ reconnected; resuming #lobby", LOAD_DEADLINE);
         cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
         b.channelNotification("after the restart");
+        tail.awaitOut("after the restart", LOAD_DEADLINE);
 
-        Map<String, Integer> counts = postCounts(b);
-        assertThat(counts.keySet()).containsAll(acked);
-        assertThat(counts).allSatisfy((body, count) -> assertThat(count).as("notifications of %s", body).isOne());
-        System.out.printf("graceful restart: %d posts acked before SIGTERM, %d delivered to the bridge, each once%n",
-                acked.size(), counts.size());
+        List<String> acked = new ArrayList<>();
+        posters.forEach(poster -> acked.addAll(poster.acked()));
+        assertThat(acked).as("posts acked in all; one catch_up page holds them").hasSizeLessThan(500);
+        Map<String, Integer> tailed = postCounts(tail.out().lines().toList());
+        assertThat(tailed.keySet()).as("posts the tail printed").containsAll(acked);
+        assertThat(tailed).allSatisfy((body, count) -> assertThat(count).as("tail lines of %s", body).isOne());
+
+        Map<String, Integer> injected = postCounts(b.channelContents());
+        assertThat(injected).allSatisfy((body, count) -> assertThat(count).as("notifications of %s", body).isOne());
+        Map<String, Integer> caughtUp = postCounts(List.of(b.callOk("catch_up", "{\"channel\":\"lobby\",\"since\":\"1h\"}")));
+        assertThat(caughtUp).allSatisfy((body, count) -> assertThat(count).as("catch_up lines of %s", body).isOne());
+        List<String> onlyCaughtUp = acked.stream().filter(body -> !injected.containsKey(body)).toList();
+        assertThat(onlyCaughtUp).as("posts made while the bridge was away").hasSizeGreaterThanOrEqualTo(POSTERS * ACKED_AFTER_RESTART);
+        assertThat(caughtUp.keySet()).as("acked posts the bridge did not inject").containsAll(onlyCaughtUp);
+        System.out.printf("graceful restart: %d posts acked before SIGTERM, %d in all; the tail printed each once;"
+                        + " the bridge injected %d once each, and catch_up returned the %d posted while it re-joined%n",
+                ackedBeforeSigterm.size(), acked.size(), injected.size(), onlyCaughtUp.size());
         assertThat(b.notJson()).isEmpty();
     }
 
-    /** How many channel notifications carried each load post, by body. */
-    private static Map<String, Integer> postCounts(BridgeProcess bridge) {
+    /** How many times each load post occurs in {@code texts}, by body. */
+    private static Map<String, Integer> postCounts(List<String> texts) {
         Map<String, Integer> counts = new HashMap<>();
-        for (String content : bridge.channelContents()) {
-            Matcher post = LOAD_POST.matcher(content);
+        for (String text : texts) {
+            Matcher post = LOAD_POST.matcher(text);
             while (post.find()) {
                 counts.merge(post.group(), 1, Integer::sum);
             }
@@ -216,12 +244,15 @@ class BridgeIT {
     }
 
     /**
-     * A Link posting numbered messages to {@code lobby}, one at a time, until a request fails;
-     * its link events are kept so the test can read how the connection ended.
+     * A Link posting numbered messages to {@code lobby}, one at a time: when the link goes down it
+     * waits for it to come back, joins again and goes on with the next number, until
+     * {@link #ACKED_AFTER_RESTART} posts were acked after a reconnect. The reasons its link went
+     * down are kept so the test can read how each connection ended.
      */
     private static final class Poster implements AutoCloseable {
         final String handle;
-        final AtomicInteger acked = new AtomicInteger();
+        private final List<String> acked = new CopyOnWriteArrayList<>();
+        private final BlockingQueue<String> downs = new LinkedBlockingQueue<>();
         private final BlockingQueue<LinkEvent> events = new LinkedBlockingQueue<>();
         private final Link link;
 
@@ -231,42 +262,59 @@ class BridgeIT {
         }
 
         void run() throws Exception {
-            next(LinkEvent.Up.class);
-            assertThat(link.request(new Frame.Join("lobby", Optional.empty())).get(60, TimeUnit.SECONDS))
-                    .isInstanceOf(Frame.Joined.class);
-            for (int seq = 0; ; seq++) {
-                Frame reply;
+            int seq = 0;
+            int ackedAfterReconnect = 0;
+            for (int connection = 0; ackedAfterReconnect < ACKED_AFTER_RESTART; connection++) {
+                awaitUp();
                 try {
-                    reply = link.request(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain(body(seq))))
-                            .get(60, TimeUnit.SECONDS);
+                    Frame joined = link.request(new Frame.Join("lobby", Optional.empty())).get(60, TimeUnit.SECONDS);
+                    assertThat(joined).as("%s's join", handle).isInstanceOf(Frame.Joined.class);
+                    while (ackedAfterReconnect < ACKED_AFTER_RESTART) {
+                        String body = body(seq++);
+                        Frame reply = link.request(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain(body)))
+                                .get(60, TimeUnit.SECONDS);
+                        assertThat(reply).as("reply to %s", body).isInstanceOf(Frame.Ack.class);
+                        acked.add(body);
+                        if (connection > 0) {
+                            ackedAfterReconnect++;
+                        }
+                    }
                 } catch (ExecutionException cut) {
-                    return; // the server went away under this request
+                    // the server went away under this request; its post counts only if acked
                 }
-                assertThat(reply).as("reply to %s", body(seq)).isInstanceOf(Frame.Ack.class);
-                acked.incrementAndGet();
             }
         }
 
-        List<String> ackedBodies() {
-            return IntStream.range(0, acked.get()).mapToObj(this::body).toList();
+        int ackedCount() {
+            return acked.size();
         }
 
-        LinkEvent.Down nextDown() throws InterruptedException {
-            return next(LinkEvent.Down.class);
+        List<String> acked() {
+            return List.copyOf(acked);
+        }
+
+        /** The reason of the next time this poster's link went down. */
+        String nextDown() throws InterruptedException {
+            String reason = downs.poll(LOAD_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(reason).as("%s: a Down link event within %s", handle, LOAD_DEADLINE).isNotNull();
+            return reason;
         }
 
         private String body(int seq) {
             return handle + " #" + seq + ".";
         }
 
-        private <T extends LinkEvent> T next(Class<T> type) throws InterruptedException {
+        /** Takes events up to the next Up, keeping the reasons of the Downs among them. */
+        private void awaitUp() throws InterruptedException {
             long deadline = System.nanoTime() + LOAD_DEADLINE.toNanos();
             while (true) {
                 LinkEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                assertThat(event).as("%s: a %s link event within %s", handle, type.getSimpleName(), LOAD_DEADLINE)
-                        .isNotNull();
-                if (type.isInstance(event)) {
-                    return type.cast(event);
+                assertThat(event).as("%s: an Up link event within %s", handle, LOAD_DEADLINE).isNotNull();
+                if (event instanceof LinkEvent.Down down) {
+                    downs.add(down.reason());
+                }
+                if (event instanceof LinkEvent.Up) {
+                    return;
                 }
             }
         }

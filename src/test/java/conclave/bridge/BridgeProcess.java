@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.Launcher;
 import conclave.server.ServeProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -149,6 +150,11 @@ final class BridgeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends the bridge's JVM a signal by name, e.g. {@code STOP} and {@code CONT} to freeze it for a while. */
+    void signal(String name) {
+        Launcher.signal(process.pid(), name);
     }
 
     /** Closes stdin and waits for the exit code, as Claude Code ends a session. */

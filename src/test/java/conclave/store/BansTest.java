@@ -16,8 +16,8 @@ class BansTest {
     @BeforeEach
     void createChannels() {
         store = fixture.store();
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ChannelsTest {
 
     @Test
     void createChannel_newName_storesItAndSeedsTheCreatorAsMember() {
-        ChannelCreateResult result = store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        ChannelCreateResult result = store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
 
         assertThat(result).isEqualTo(ChannelCreateResult.CREATED);
         assertThat(store.findChannel("ops"))
@@ -34,9 +34,9 @@ class ChannelsTest {
 
     @Test
     void createChannel_takenName_refusedAndTheOriginalIsUntouched() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
 
-        ChannelCreateResult result = store.createChannel("ops", Visibility.PUBLIC, "mallory");
+        ChannelCreateResult result = store.createChannel("ops", Visibility.PUBLIC, "mallory", StoreFixture.NO_CAP);
 
         assertThat(result).isEqualTo(ChannelCreateResult.NAME_TAKEN);
         assertThat(store.findChannel("ops")).map(ChannelRecord::createdBy).contains("aaron");
@@ -50,9 +50,9 @@ class ChannelsTest {
 
     @Test
     void listChannels_severalChannels_sortedByName() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "bob");
-        store.createChannel("secret-link", Visibility.UNLISTED, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("lobby", Visibility.PUBLIC, "bob", StoreFixture.NO_CAP);
+        store.createChannel("secret-link", Visibility.UNLISTED, "aaron", StoreFixture.NO_CAP);
 
         assertThat(store.listChannels())
                 .extracting(ChannelRecord::name, ChannelRecord::visibility)
@@ -63,18 +63,31 @@ class ChannelsTest {
     }
 
     @Test
-    void listChannelNamesCreatedBy_mixedCreators_onlyThatUsersChannels() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "bob");
-        store.createChannel("alpha", Visibility.PUBLIC, "aaron");
+    void createChannel_creatorAtTheCap_refusedWhileOtherCreatorsAreNot() {
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", 2);
+        store.createChannel("alpha", Visibility.PUBLIC, "aaron", 2);
 
-        assertThat(store.listChannelNamesCreatedBy("aaron")).containsExactly("alpha", "ops");
-        assertThat(store.listChannelNamesCreatedBy("carol")).isEmpty();
+        ChannelCreateResult third = store.createChannel("beta", Visibility.PUBLIC, "aaron", 2);
+        ChannelCreateResult bobs = store.createChannel("lobby", Visibility.PUBLIC, "bob", 2);
+
+        assertThat(third).isEqualTo(ChannelCreateResult.LIMIT_REACHED);
+        assertThat(bobs).isEqualTo(ChannelCreateResult.CREATED);
+        assertThat(store.listChannels()).extracting(ChannelRecord::name).containsExactly("alpha", "lobby", "ops");
+    }
+
+    @Test
+    void createChannel_creatorAtTheCapDeletesOne_mayCreateAgain() {
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", 1);
+        store.deleteChannel("ops");
+
+        ChannelCreateResult result = store.createChannel("alpha", Visibility.PUBLIC, "aaron", 1);
+
+        assertThat(result).isEqualTo(ChannelCreateResult.CREATED);
     }
 
     @Test
     void setVisibility_existingChannel_changesOnlyTheTier() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
 
         boolean changed = store.setVisibility("ops", Visibility.UNLISTED);
 
@@ -91,8 +104,8 @@ class ChannelsTest {
 
     @Test
     void deleteChannel_existing_removesIt() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
 
         boolean deleted = store.deleteChannel("ops");
 
@@ -108,9 +121,9 @@ class ChannelsTest {
 
     @Test
     void deleteChannel_withMembersInvitesBansAndHistory_dropsThemAll() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
         store.grantMembership("ops", "david");
-        store.createInvite(invite("tok-ops", "ops"));
+        store.createInvite(invite("tok-ops", "ops"), StoreFixture.NO_CAP, StoreFixture.START);
         store.ban("ops", "mallory");
         store.appendMessage("ops", "aaron/ws/s", bytes("hi"), 1_000);
 
@@ -125,14 +138,14 @@ class ChannelsTest {
 
     @Test
     void createChannel_reusingADeletedName_inheritsNothing() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
         store.grantMembership("ops", "david");
-        store.createInvite(invite("old-token", "ops"));
+        store.createInvite(invite("old-token", "ops"), StoreFixture.NO_CAP, StoreFixture.START);
         store.ban("ops", "mallory");
         store.appendMessage("ops", "aaron/ws/s", bytes("old"), 1_000);
         store.deleteChannel("ops");
 
-        store.createChannel("ops", Visibility.PRIVATE, "bob");
+        store.createChannel("ops", Visibility.PRIVATE, "bob", StoreFixture.NO_CAP);
 
         assertThat(store.listMembers("ops")).containsExactly("bob");
         assertThat(store.redeemInvite("ops", "old-token", "eve", Instant.EPOCH))
@@ -143,9 +156,9 @@ class ChannelsTest {
 
     @Test
     void renameChannel_freeName_movesMembersInvitesBansAndHistory() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
         store.grantMembership("ops", "david");
-        store.createInvite(invite("tok-ops", "ops"));
+        store.createInvite(invite("tok-ops", "ops"), StoreFixture.NO_CAP, StoreFixture.START);
         store.ban("ops", "mallory");
         long ts = store.appendMessage("ops", "aaron/ws/s", bytes("hi"), 1_000).orElseThrow();
 
@@ -167,8 +180,8 @@ class ChannelsTest {
 
     @Test
     void renameChannel_ontoATakenName_refusedAndNothingChanges() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "bob");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("lobby", Visibility.PUBLIC, "bob", StoreFixture.NO_CAP);
         store.grantMembership("ops", "david");
 
         ChannelRenameResult result = store.renameChannel("ops", "lobby");
@@ -188,7 +201,7 @@ class ChannelsTest {
 
     @Test
     void renameChannel_ontoItsOwnName_isAHarmlessRename() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
 
         assertThat(store.renameChannel("ops", "ops")).isEqualTo(ChannelRenameResult.RENAMED);
         assertThat(store.findChannel("ops")).isPresent();
@@ -196,7 +209,7 @@ class ChannelsTest {
 
     @Test
     void appendMessage_afterRename_continuesTheTimestampSequence() {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
         long before = store.appendMessage("ops", "a/b/c", bytes("1"), 5_000).orElseThrow();
         store.renameChannel("ops", "operations");
 

@@ -31,7 +31,7 @@ class InMemoryStoreTest {
     @Test
     void inMemory_registerCreateJoinPostRead_worksLikeTheFileStore() {
         store.register("aaron", "workstation", SigningKey.generate().publicKey());
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
         store.grantMembership("lobby", "bob");
         long ts = store.appendMessage("lobby", "aaron/workstation/s", bytes("hi"), 1_000).orElseThrow();
 
@@ -41,7 +41,7 @@ class InMemoryStoreTest {
 
     @Test
     void inMemory_twoStores_doNotShareData() {
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
 
         try (SqliteStore other = SqliteStore.inMemory(clock)) {
             assertThat(other.listChannels()).isEmpty();
@@ -51,8 +51,8 @@ class InMemoryStoreTest {
 
     @Test
     void inMemory_16ConcurrentRedeemersOfASingleUseInvite_exactlyOneAdmitted() throws Exception {
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"));
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(16, i -> store.redeemInvite("ops", "tok", "user" + i, Instant.EPOCH));
 
@@ -62,7 +62,7 @@ class InMemoryStoreTest {
 
     @Test
     void inMemory_concurrentAppendsAndReads_stayOrderedWithoutDuplicates() throws Exception {
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
 
         Concurrently.run(6, i -> {
             for (int n = 0; n < 20; n++) {

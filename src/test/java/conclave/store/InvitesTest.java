@@ -22,15 +22,15 @@ class InvitesTest {
     @BeforeEach
     void createChannels() {
         store = fixture.store();
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "bob");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("lobby", Visibility.PUBLIC, "bob", StoreFixture.NO_CAP);
     }
 
     @Test
     void createInvite_newToken_isFoundAndListedWithItsTerms() {
         InviteRecord invite = invite("tok", OptionalLong.of(2), Optional.of(NOW.plus(Duration.ofHours(1))));
 
-        InviteCreateResult result = store.createInvite(invite);
+        InviteCreateResult result = store.createInvite(invite, StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(result).isEqualTo(InviteCreateResult.CREATED);
         assertThat(store.findInvite("tok")).contains(invite);
@@ -39,10 +39,10 @@ class InvitesTest {
 
     @Test
     void createInvite_takenToken_refusedEvenForAnotherChannel() {
-        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         InviteCreateResult result = store.createInvite(
-                new InviteRecord("tok", "lobby", OptionalLong.empty(), Optional.empty(), "bob"));
+                new InviteRecord("tok", "lobby", OptionalLong.empty(), Optional.empty(), "bob"), StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(result).isEqualTo(InviteCreateResult.TOKEN_TAKEN);
         assertThat(store.findInvite("tok")).map(InviteRecord::channel).contains("ops");
@@ -51,17 +51,34 @@ class InvitesTest {
     @Test
     void createInvite_absentChannel_refused() {
         InviteCreateResult result = store.createInvite(
-                new InviteRecord("tok", "nope", OptionalLong.empty(), Optional.empty(), "aaron"));
+                new InviteRecord("tok", "nope", OptionalLong.empty(), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(result).isEqualTo(InviteCreateResult.NO_SUCH_CHANNEL);
         assertThat(store.findInvite("tok")).isEmpty();
     }
 
     @Test
+    void createInvite_channelAtTheCap_refusedButUsedUpAndExpiredOnesDoNotCount() {
+        store.createInvite(invite("live", OptionalLong.of(1), Optional.empty()), 2, NOW);
+        store.createInvite(invite("expired", OptionalLong.empty(), Optional.of(NOW)), 2, NOW);
+        store.createInvite(invite("used-up", OptionalLong.of(0), Optional.empty()), 2, NOW);
+        store.createInvite(invite("open", OptionalLong.empty(), Optional.of(NOW.plusMillis(1))), 2, NOW);
+
+        InviteCreateResult overCap = store.createInvite(invite("one-more", OptionalLong.empty(), Optional.empty()), 2, NOW);
+        InviteCreateResult elsewhere = store.createInvite(
+                new InviteRecord("elsewhere", "lobby", OptionalLong.empty(), Optional.empty(), "bob"), 2, NOW);
+
+        assertThat(overCap).isEqualTo(InviteCreateResult.LIMIT_REACHED);
+        assertThat(elsewhere).isEqualTo(InviteCreateResult.CREATED);
+        assertThat(store.listInvites("ops")).extracting(InviteRecord::token)
+                .containsExactly("live", "expired", "used-up", "open");
+    }
+
+    @Test
     void listInvites_severalChannels_onlyThatChannelsInCreationOrder() {
-        store.createInvite(invite("second-created-first", OptionalLong.of(1), Optional.empty()));
-        store.createInvite(new InviteRecord("elsewhere", "lobby", OptionalLong.empty(), Optional.empty(), "bob"));
-        store.createInvite(invite("a-later-one", OptionalLong.of(0), Optional.of(Instant.EPOCH)));
+        store.createInvite(invite("second-created-first", OptionalLong.of(1), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
+        store.createInvite(new InviteRecord("elsewhere", "lobby", OptionalLong.empty(), Optional.empty(), "bob"), StoreFixture.NO_CAP, StoreFixture.START);
+        store.createInvite(invite("a-later-one", OptionalLong.of(0), Optional.of(Instant.EPOCH)), StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(store.listInvites("ops"))
                 .extracting(InviteRecord::token)
@@ -70,7 +87,7 @@ class InvitesTest {
 
     @Test
     void deleteInvite_existing_isGone() {
-        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         boolean deleted = store.deleteInvite("tok");
 
@@ -81,7 +98,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_singleUse_firstAdmittedSecondRefused() {
-        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption first = store.redeemInvite("ops", "tok", "carol", NOW);
         Redemption second = store.redeemInvite("ops", "tok", "dave", NOW);
@@ -94,7 +111,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_twoUses_twoAdmittedThirdRefused() {
-        store.createInvite(invite("tok", OptionalLong.of(2), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(2), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption first = store.redeemInvite("ops", "tok", "carol", NOW);
         Optional<InviteRecord> afterFirst = store.findInvite("tok");
@@ -110,7 +127,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_unlimited_admitsWithoutConsuming() {
-        store.createInvite(invite("tok", OptionalLong.empty(), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.empty(), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption result = store.redeemInvite("ops", "tok", "carol", NOW);
 
@@ -121,7 +138,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_expiredIn2000_refusedAndDeleted() {
-        store.createInvite(invite("tok", OptionalLong.empty(), Optional.of(Instant.parse("2000-01-01T00:00:00Z"))));
+        store.createInvite(invite("tok", OptionalLong.empty(), Optional.of(Instant.parse("2000-01-01T00:00:00Z"))), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption result = store.redeemInvite("ops", "tok", "carol", NOW);
 
@@ -132,21 +149,21 @@ class InvitesTest {
 
     @Test
     void redeemInvite_expiringExactlyNow_refused() {
-        store.createInvite(invite("tok", OptionalLong.of(5), Optional.of(NOW)));
+        store.createInvite(invite("tok", OptionalLong.of(5), Optional.of(NOW)), StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(store.redeemInvite("ops", "tok", "carol", NOW)).isInstanceOf(Redemption.Expired.class);
     }
 
     @Test
     void redeemInvite_expiringOneMillisecondLater_admitted() {
-        store.createInvite(invite("tok", OptionalLong.of(5), Optional.of(NOW.plusMillis(1))));
+        store.createInvite(invite("tok", OptionalLong.of(5), Optional.of(NOW.plusMillis(1))), StoreFixture.NO_CAP, StoreFixture.START);
 
         assertThat(store.redeemInvite("ops", "tok", "carol", NOW)).isInstanceOf(Redemption.Redeemed.class);
     }
 
     @Test
     void redeemInvite_zeroUses_refusedAndStillListed() {
-        store.createInvite(invite("tok", OptionalLong.of(0), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(0), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption result = store.redeemInvite("ops", "tok", "carol", NOW);
 
@@ -157,7 +174,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_revokedToken_refused() {
-        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()));
+        store.createInvite(invite("tok", OptionalLong.of(1), Optional.empty()), StoreFixture.NO_CAP, StoreFixture.START);
         store.deleteInvite("tok");
 
         assertThat(store.redeemInvite("ops", "tok", "carol", NOW)).isInstanceOf(Redemption.UnknownToken.class);
@@ -172,7 +189,7 @@ class InvitesTest {
 
     @Test
     void redeemInvite_tokenOfAnotherChannel_refusedAndUntouched() {
-        store.createInvite(invite("tok", OptionalLong.of(1), Optional.of(Instant.EPOCH)));
+        store.createInvite(invite("tok", OptionalLong.of(1), Optional.of(Instant.EPOCH)), StoreFixture.NO_CAP, StoreFixture.START);
 
         Redemption result = store.redeemInvite("lobby", "tok", "carol", NOW);
 

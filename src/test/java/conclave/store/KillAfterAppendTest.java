@@ -25,7 +25,7 @@ class KillAfterAppendTest {
     @Test
     void appendMessage_processKilledRightAfterItReturns_rowIsThereOnReopen() throws Exception {
         try (SqliteStore store = SqliteStore.open(dataDir, InstantSource.system())) {
-            store.createChannel("lobby", Visibility.PUBLIC, "alice");
+            store.createChannel("lobby", Visibility.PUBLIC, "alice", StoreFixture.NO_CAP);
         }
         Path childErrors = dataDir.resolve("child-stderr.txt");
         Process child = new ProcessBuilder(

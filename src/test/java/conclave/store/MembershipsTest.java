@@ -17,8 +17,8 @@ class MembershipsTest {
     @BeforeEach
     void createChannels() {
         store = fixture.store();
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
-        store.createChannel("lobby", Visibility.PUBLIC, "bob");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
+        store.createChannel("lobby", Visibility.PUBLIC, "bob", StoreFixture.NO_CAP);
     }
 
     @Test

@@ -20,8 +20,8 @@ class MessageLogTest {
     @BeforeEach
     void createChannels() {
         store = fixture.store();
-        store.createChannel("lobby", Visibility.PUBLIC, "alice");
-        store.createChannel("ops", Visibility.PRIVATE, "alice");
+        store.createChannel("lobby", Visibility.PUBLIC, "alice", StoreFixture.NO_CAP);
+        store.createChannel("ops", Visibility.PRIVATE, "alice", StoreFixture.NO_CAP);
     }
 
     @Test

@@ -26,7 +26,7 @@ class SqliteBackupTest {
         SqliteStore store = fixture.store();
         String instanceId = store.instanceId(); // created on first use, as a server does at start
         store.register("alice", "laptop", SigningKey.generate().publicKey());
-        store.createChannel("ops", Visibility.PRIVATE, "alice");
+        store.createChannel("ops", Visibility.PRIVATE, "alice", StoreFixture.NO_CAP);
         store.appendMessage("ops", "alice/laptop/s", "one".getBytes(UTF_8), 1_000);
         store.appendMessage("ops", "alice/laptop/s", "two".getBytes(UTF_8), 2_000);
         Path copyDir = Files.createDirectories(scratch.resolve("copy"));

@@ -34,7 +34,7 @@ class SqliteStoreTest {
         Path dataDir = scratch.resolve("deep/data");
 
         try (SqliteStore store = SqliteStore.open(dataDir, InstantSource.system())) {
-            store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+            store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
         }
 
         assertThat(dataDir.resolve(SqliteStore.FILE_NAME)).isRegularFile();
@@ -72,7 +72,7 @@ class SqliteStoreTest {
     @Test
     void appendMessage_databaseBroken_throwsStoreExceptionWithoutThePayload() throws Exception {
         Store store = fixture.store();
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
         execute("DROP TABLE messages");
 
         assertThatThrownBy(() -> store.appendMessage("lobby", "a/b/c", bytes("TOP-SECRET-PAYLOAD"), 1))
@@ -84,11 +84,11 @@ class SqliteStoreTest {
     @Test
     void createInvite_databaseBroken_throwsStoreExceptionWithoutTheToken() throws Exception {
         Store store = fixture.store();
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
         execute("DROP TABLE invites");
 
         assertThatThrownBy(() -> store.createInvite(
-                        new InviteRecord("TOP-SECRET-TOKEN", "lobby", OptionalLong.empty(), Optional.empty(), "aaron")))
+                        new InviteRecord("TOP-SECRET-TOKEN", "lobby", OptionalLong.empty(), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("failed to create invite")
                 .satisfies(failure -> assertThat(stackTraceOf(failure)).doesNotContain("TOP-SECRET"));
@@ -100,7 +100,7 @@ class SqliteStoreTest {
         // The channel row goes in first; the creator's membership row then fails.
         execute("DROP TABLE memberships");
 
-        assertThatThrownBy(() -> store.createChannel("lobby", Visibility.PUBLIC, "aaron"))
+        assertThatThrownBy(() -> store.createChannel("lobby", Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("failed to create channel");
         assertThat(store.findChannel("lobby")).isEmpty();

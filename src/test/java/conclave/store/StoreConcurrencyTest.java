@@ -30,12 +30,12 @@ class StoreConcurrencyTest {
     @BeforeEach
     void createChannel() {
         store = fixture.store();
-        store.createChannel("ops", Visibility.PRIVATE, "aaron");
+        store.createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
     }
 
     @Test
     void redeemInvite_16ConcurrentRedeemersOfASingleUseInvite_exactlyOneAdmitted() throws Exception {
-        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"));
+        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(16, i -> store.redeemInvite("ops", "tok", "user" + i, NOW));
 
@@ -46,7 +46,7 @@ class StoreConcurrencyTest {
 
     @Test
     void redeemInvite_12ConcurrentJoinersWithAnUnlimitedInvite_allBecomeMembers() throws Exception {
-        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.empty(), Optional.empty(), "aaron"));
+        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.empty(), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(12, i -> store.redeemInvite("ops", "tok", "user" + i, NOW));
 
@@ -56,7 +56,7 @@ class StoreConcurrencyTest {
 
     @Test
     void redeemInvite_fiveUsesAnd16Redeemers_exactlyFiveAdmitted() throws Exception {
-        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(5), Optional.empty(), "aaron"));
+        store.createInvite(new InviteRecord("tok", "ops", OptionalLong.of(5), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(16, i -> store.redeemInvite("ops", "tok", "user" + i, NOW));
 
@@ -110,6 +110,26 @@ class StoreConcurrencyTest {
         assertThat(outcomes).filteredOn(RegisterResult.REGISTERED::equals).hasSize(1);
         assertThat(outcomes).filteredOn(RegisterResult.KEY_ALREADY_ENROLLED::equals).hasSize(7);
         assertThat(store.listUsernames()).hasSize(1);
+    }
+
+    @Test
+    void createChannel_16ConcurrentCreatorsOfOneUserAtCapFive_exactlyFiveCreated() throws Exception {
+        List<ChannelCreateResult> outcomes =
+                Concurrently.run(16, i -> store.createChannel("room" + i, Visibility.PUBLIC, "bob", 5));
+
+        assertThat(outcomes).filteredOn(ChannelCreateResult.CREATED::equals).hasSize(5);
+        assertThat(outcomes).filteredOn(ChannelCreateResult.LIMIT_REACHED::equals).hasSize(11);
+        assertThat(store.listChannels()).filteredOn(channel -> channel.createdBy().equals("bob")).hasSize(5);
+    }
+
+    @Test
+    void createInvite_16ConcurrentCreatorsOnOneChannelAtCapFive_exactlyFiveStored() throws Exception {
+        List<InviteCreateResult> outcomes = Concurrently.run(16, i -> store.createInvite(
+                new InviteRecord("tok" + i, "ops", OptionalLong.empty(), Optional.empty(), "aaron"), 5, NOW));
+
+        assertThat(outcomes).filteredOn(InviteCreateResult.CREATED::equals).hasSize(5);
+        assertThat(outcomes).filteredOn(InviteCreateResult.LIMIT_REACHED::equals).hasSize(11);
+        assertThat(store.listInvites("ops")).hasSize(5);
     }
 
     @Test

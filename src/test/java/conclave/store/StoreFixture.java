@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2026-07-02T10:11:12.345Z");
+    /** A cap on channels per creator or invites per channel that tests not about caps never reach. */
+    static final int NO_CAP = Integer.MAX_VALUE;
 
     final MutableClock clock = new MutableClock(START);
     private Path dataDir;

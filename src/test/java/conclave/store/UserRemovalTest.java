@@ -30,18 +30,18 @@ class UserRemovalTest {
         store.register("victim", "desk", victimDesk);
         store.addMachine("victim", "laptop", victimLaptop);
 
-        store.createChannel("victims-den", Visibility.PRIVATE, "victim");
-        store.createChannel("victims-lobby", Visibility.PUBLIC, "victim");
+        store.createChannel("victims-den", Visibility.PRIVATE, "victim", StoreFixture.NO_CAP);
+        store.createChannel("victims-lobby", Visibility.PUBLIC, "victim", StoreFixture.NO_CAP);
         store.grantMembership("victims-den", "admin");
-        store.createInvite(new InviteRecord("den-invite", "victims-den", OptionalLong.empty(), Optional.empty(), "victim"));
+        store.createInvite(new InviteRecord("den-invite", "victims-den", OptionalLong.empty(), Optional.empty(), "victim"), StoreFixture.NO_CAP, StoreFixture.START);
         store.ban("victims-den", "eve");
         store.appendMessage("victims-den", "victim/desk/s", bytes("in my den"), 1_000);
 
-        store.createChannel("admins-room", Visibility.PUBLIC, "admin");
-        store.createInvite(new InviteRecord("victims-invite", "admins-room", OptionalLong.of(3), Optional.empty(), "victim"));
+        store.createChannel("admins-room", Visibility.PUBLIC, "admin", StoreFixture.NO_CAP);
+        store.createInvite(new InviteRecord("victims-invite", "admins-room", OptionalLong.of(3), Optional.empty(), "victim"), StoreFixture.NO_CAP, StoreFixture.START);
         victimMessageTs = store.appendMessage("admins-room", "victim/desk/s", bytes("hello"), 2_000).orElseThrow();
         store.ban("admins-room", "victim");
-        store.createChannel("other-room", Visibility.PUBLIC, "admin");
+        store.createChannel("other-room", Visibility.PUBLIC, "admin", StoreFixture.NO_CAP);
         store.grantMembership("other-room", "victim");
     }
 

@@ -1,6 +1,8 @@
 package conclave.server.load;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Locale;
  * Runs scripted workloads on loopback against a live conclave server (a separate process) and
  * prints the numbers: authenticated handshakes/s, fan-out deliveries/s and publish-to-delivery
  * latency for one publisher and many subscribers, and server memory per idle session; the same
- * fan-out shape against nats-server is the baseline.
+ * fan-out shape against nats-server is the baseline. On demand only, the soak ({@link SoakBench}).
  *
  * <p>Run: {@code ./mvnw -B -q test-compile exec:exec@load -Dload.args="--scenarios fanout,nats"}
  * (no arguments runs everything; {@code -Dload.args="--help"} lists the options). Results go
@@ -67,6 +69,9 @@ public final class LoadGenerator {
         }
         if (options.scenarios().contains("memory")) {
             runMemory();
+        }
+        if (options.scenarios().contains("soak")) {
+            runSoak();
         }
         printSummary();
     }
@@ -169,6 +174,17 @@ public final class LoadGenerator {
             if (!memory.histogram().isEmpty()) {
                 out.printf("  live class histogram at %,d sessions:%n%s", memory.all().sessions(), memory.histogram());
             }
+            printServerLog(server);
+        }
+    }
+
+    private void runSoak() throws Exception {
+        heading("soak: conclave");
+        SoakBench.Shape shape = new SoakBench.Shape(
+                options.sessions(), options.soakChannels(), options.soakRate(), options.soakDuration());
+        Path dataDir = options.soakDataDir() != null ? options.soakDataDir() : Files.createTempDirectory("conclave-soak");
+        try (ServerProcess server = ServerProcess.conclaveOnDisk(options.serverJvmOptions(), options.serverJar(), dataDir)) {
+            new SoakBench(server, options.clientThreads(), shape).run().print(shape, out);
             printServerLog(server);
         }
     }

@@ -16,9 +16,10 @@ record LoadOptions(
         Set<String> scenarios, int subscribers, int window, Duration warmup, Duration duration,
         int rate, Duration latencyDuration, int sessions, int handshakeConcurrency,
         Duration handshakeDuration, int clientThreads, List<String> serverJvmOptions, Path serverJar,
-        String natsServer, String natsSubscribers, boolean histogram) {
+        String natsServer, String natsSubscribers, boolean histogram, int soakChannels, int soakRate,
+        Duration soakDuration, Path soakDataDir) {
 
-    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory");
+    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory", "soak");
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -40,6 +41,10 @@ record LoadOptions(
         defaults.put("nats-server", "nats-server");
         defaults.put("nats-subscribers", "netty");
         defaults.put("histogram", "false");
+        defaults.put("soak-channels", "100");
+        defaults.put("soak-rate", "1000");
+        defaults.put("soak-minutes", "10");
+        defaults.put("soak-data-dir", "");
         return defaults;
     }
 
@@ -47,14 +52,14 @@ record LoadOptions(
     static String usage() {
         return String.join("\n",
                 "Options (--name value; defaults in brackets):",
-                "  --scenarios LIST            handshake,fanout,nats,memory [all]",
+                "  --scenarios LIST            handshake,fanout,nats,memory,soak [all but soak]",
                 "  --subscribers N             fan-out subscribers [1000]",
                 "  --window N                  max messages the publisher runs ahead of the slowest subscriber [512]",
                 "  --warmup S                  unmeasured seconds before each measured window [5]",
                 "  --duration S                measured seconds of the fan-out throughput phase [15]",
                 "  --rate N                    offered messages/s of the latency phase [100]",
                 "  --latency-duration S        measured seconds of the latency phase [20]",
-                "  --sessions N                idle sessions of the memory scenario [10000]",
+                "  --sessions N                idle sessions of the memory scenario, subscribers of the soak [10000]",
                 "  --handshake-concurrency N   handshakes in flight [64]",
                 "  --handshake-duration S      measured seconds of the handshake scenario [10]",
                 "  --client-threads N          Netty event-loop threads for all subscriber connections [2]",
@@ -62,7 +67,11 @@ record LoadOptions(
                 "  --server-jar PATH           run the server from this jar instead of the class path ['']",
                 "  --nats-server PATH          the nats-server executable [nats-server]",
                 "  --nats-subscribers KIND     netty (a few event-loop threads) or jnats (threads per connection) [netty]",
-                "  --histogram true            print the server's live class histogram in the memory scenario [false]");
+                "  --histogram true            print the server's live class histogram in the memory scenario [false]",
+                "  --soak-channels N           channels the soak's subscribers are spread over [100]",
+                "  --soak-rate N               messages/s the soak posts over all its channels [1000]",
+                "  --soak-minutes N            how long the soak posts [10]",
+                "  --soak-data-dir PATH        the soak server's data directory [a new temporary one, kept afterwards]");
     }
 
     /**
@@ -110,7 +119,11 @@ record LoadOptions(
                 jar.isEmpty() ? null : Path.of(jar),
                 values.get("nats-server"),
                 natsSubscribers,
-                Boolean.parseBoolean(values.get("histogram")));
+                Boolean.parseBoolean(values.get("histogram")),
+                positive(values, "soak-channels"),
+                positive(values, "soak-rate"),
+                Duration.ofMinutes(positive(values, "soak-minutes")),
+                values.get("soak-data-dir").isBlank() ? null : Path.of(values.get("soak-data-dir").trim()));
     }
 
     private static int positive(Map<String, String> values, String name) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A server under test in its own process, so that its memory can be read from {@code /proc} and
- * its CPU time is not the generator's: {@code conclave serve --ephemeral} on the generator's own
- * class path (or a built jar), or {@code nats-server}. Found by the port in its listening log
+ * its CPU time is not the generator's: {@code conclave serve} (in memory, or on a data directory) on
+ * the generator's own class path (or a built jar), or {@code nats-server}. Found by the port in its listening log
  * line; stopped with SIGTERM. Its stderr goes to a file, not a pipe, so nothing it writes can
  * ever block it.
  *
@@ -49,6 +49,15 @@ final class ServerProcess implements AutoCloseable {
      * per-address pre-auth cap lifted: the generator floods from one address on purpose.
      */
     static ServerProcess conclave(List<String> jvmOptions, Path jar) throws IOException {
+        return conclave(jvmOptions, jar, List.of("--ephemeral"));
+    }
+
+    /** As {@link #conclave(List, Path)}, with its store in {@code dataDir} as a production server keeps it. */
+    static ServerProcess conclaveOnDisk(List<String> jvmOptions, Path jar, Path dataDir) throws IOException {
+        return conclave(jvmOptions, jar, List.of("--data-dir", dataDir.toString()));
+    }
+
+    private static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> store) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -57,7 +66,9 @@ final class ServerProcess implements AutoCloseable {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "conclave.cli.Main"));
         }
-        command.addAll(List.of("serve", "--ephemeral", "--bind", "127.0.0.1:0",
+        command.add("serve");
+        command.addAll(store);
+        command.addAll(List.of("--bind", "127.0.0.1:0",
                 "--rate-limit", "off", "--max-pre-auth-per-address", "100000"));
         return start("conclave", command, CONCLAVE_LISTENING);
     }
