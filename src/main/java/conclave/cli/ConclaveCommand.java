@@ -48,6 +48,7 @@ final class ConclaveCommand {
             StatusCommand.class,
             SendCommand.class,
             TailCommand.class,
+            UiCommand.class,
             WhoCommand.class,
             KickCommand.class,
             BanCommand.class,
