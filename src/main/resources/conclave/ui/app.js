@@ -168,8 +168,12 @@ function renderChannels(url) {
     if (channel.visibility !== 'public') {
       button.append(el('span', `badge vis-${channel.visibility}`, channel.visibility));
     }
-    if (channel.member || joined.has(channel.name)) {
+    if (channel.member) {
       button.append(el('span', 'badge member', 'member'));
+    }
+    if (joined.has(channel.name)) {
+      button.classList.add('joined');
+      button.title = 'Joined by this console';
     }
     button.addEventListener('click', () => openChannel(url, channel.name));
     item.append(button);
@@ -182,8 +186,14 @@ function renderChannels(url) {
 
 async function join(url, channel, token) {
   await api('join', { server: url, channel, token });
+  markJoined(url, channel);
   await refreshChannels(url);
   await openChannel(url, channel);
+}
+
+function markJoined(url, channel) {
+  const status = serverEntry(url).status;
+  if (status && !status.joined.includes(channel)) status.joined.push(channel);
 }
 
 async function createChannel(url, name, visibility) {
@@ -228,6 +238,7 @@ async function openChannel(url, channel) {
   $('presence').replaceChildren();
   try {
     await api('join', { server: url, channel, token: null });
+    markJoined(url, channel);
   } catch (error) {
     fail(error);
   }
