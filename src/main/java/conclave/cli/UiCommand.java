@@ -45,8 +45,9 @@ final class UiCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignals.onTermOrInt(stop::countDown);
         try (ClientTransport transport = ClientTransport.start();
-                UiConsole console = UiConsole.open(transport, key, config.servers());
+                UiConsole console = UiConsole.of(transport, key, config.servers());
                 UiServer server = UiServer.start(port, console)) {
+            console.connect(); // only once the port is ours
             PrintWriter out = spec.commandLine().getOut();
             out.println("conclave ui on " + config.servers().size() + " server(s): " + server.url());
             out.println("Ctrl-C to stop");

@@ -24,22 +24,32 @@ public final class UiConsole implements AutoCloseable {
     /** The session handle of the console's links. */
     public static final String HANDLE = "ui";
 
-    private final Map<String, ServerLink> servers;
-    private final List<Link> links;
-    private final LiveSockets live;
+    private final ClientTransport transport;
+    private final SigningKey key;
+    private final List<ServerRegistration> registrations;
+    private final LiveSockets live = new LiveSockets();
+    private final InstantSource clock = InstantSource.system();
+    /** Filled once by {@link #connect()}; read by request threads after that. */
+    private volatile Map<String, ServerLink> servers = Map.of();
+    private final List<Link> links = new ArrayList<>();
 
-    private UiConsole(Map<String, ServerLink> servers, List<Link> links, LiveSockets live) {
-        this.servers = servers;
-        this.links = links;
-        this.live = live;
+    private UiConsole(ClientTransport transport, SigningKey key, List<ServerRegistration> registrations) {
+        this.transport = transport;
+        this.key = key;
+        this.registrations = List.copyOf(registrations);
     }
 
-    /** Opens a link to every registration, in file order; each starts dialling at once. */
-    public static UiConsole open(ClientTransport transport, SigningKey key, List<ServerRegistration> registrations) {
-        LiveSockets live = new LiveSockets();
-        InstantSource clock = InstantSource.system();
-        Map<String, ServerLink> servers = new LinkedHashMap<>();
-        List<Link> links = new ArrayList<>();
+    /** A console for these registrations, in file order; nothing is dialled until {@link #connect()}. */
+    public static UiConsole of(ClientTransport transport, SigningKey key, List<ServerRegistration> registrations) {
+        return new UiConsole(transport, key, registrations);
+    }
+
+    /** Opens a link to every registration; each starts dialling at once. Call once. */
+    public synchronized void connect() {
+        if (!links.isEmpty()) {
+            throw new IllegalStateException("already connected");
+        }
+        Map<String, ServerLink> opened = new LinkedHashMap<>();
         for (ServerRegistration registration : registrations) {
             LinkOptions options = LinkOptions.of(ServerUrl.parse(registration.url()), key, () -> HANDLE);
             ServerLink[] made = new ServerLink[1];
@@ -47,9 +57,9 @@ public final class UiConsole implements AutoCloseable {
                 made[0] = new ServerLink(registration, link, live::publish, clock);
                 return made[0];
             }));
-            servers.put(registration.url(), made[0]);
+            opened.put(registration.url(), made[0]);
         }
-        return new UiConsole(Collections.unmodifiableMap(servers), List.copyOf(links), live);
+        servers = Collections.unmodifiableMap(opened);
     }
 
     Optional<ServerLink> server(String url) {
@@ -69,7 +79,7 @@ public final class UiConsole implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         links.forEach(Link::close);
         live.close();
     }

@@ -60,7 +60,7 @@ public final class UiServer implements AutoCloseable {
         try {
             Channel listener = bootstrap.bind(address).syncUninterruptibly().channel();
             return new UiServer(loops, listener, token);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's checked exception undeclared
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

@@ -49,8 +49,9 @@ class UiGuardsTest {
     @BeforeAll
     static void start() {
         transport = ClientTransport.start();
-        console = UiConsole.open(transport, SigningKey.generate(), List.of(new ServerRegistration(SERVER, "aaron", "laptop")));
+        console = UiConsole.of(transport, SigningKey.generate(), List.of(new ServerRegistration(SERVER, "aaron", "laptop")));
         server = UiServer.start(0, console);
+        console.connect();
         http = HttpClient.newBuilder().connectTimeout(WAIT).followRedirects(HttpClient.Redirect.NEVER).build();
         token = server.url().substring(server.url().indexOf("token=") + "token=".length());
         base = "http://127.0.0.1:" + server.port();
