@@ -73,8 +73,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     WebDriverWait waiting(Duration limit) {
-        WebDriverWait wait = new WebDriverWait(driver, limit, Duration.ofMillis(50));
-        return wait;
+        return new WebDriverWait(driver, limit, Duration.ofMillis(50));
     }
 
     void resize(int width, int height) {
