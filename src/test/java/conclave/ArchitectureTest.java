@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true) // a layer with no classes yet is not an error
                 .layer("cli").definedBy(root + ".cli..")
+                .layer("ui").definedBy(root + ".ui..")
                 .layer("bridge").definedBy(root + ".bridge..")
                 .layer("client").definedBy(root + ".client..")
                 .layer("server").definedBy(root + ".server..")
@@ -83,6 +84,8 @@ class ArchitectureTest {
                 .layer("protocol").definedBy(root + ".protocol..")
                 .layer("config").definedBy(root + ".config..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("ui").mayOnlyAccessLayers("client", "protocol", "identity", "config")
                 .whereLayer("bridge").mayOnlyAccessLayers("client", "protocol", "identity", "config")
                 .whereLayer("client").mayOnlyAccessLayers("protocol", "identity", "config")
                 .whereLayer("server").mayOnlyAccessLayers("store", "protocol", "identity", "config")
@@ -90,7 +93,7 @@ class ArchitectureTest {
                 .whereLayer("identity").mayNotAccessAnyLayer()
                 .whereLayer("protocol").mayNotAccessAnyLayer()
                 .whereLayer("config").mayNotAccessAnyLayer()
-                .because("SPEC §2 layers conclave with cli on top, bridge over client, server over store,"
+                .because("SPEC §2 layers conclave with cli on top, bridge and ui over client, server over store,"
                         + " and identity, protocol and config at the bottom");
     }
 

@@ -50,6 +50,7 @@ final class ConclaveCommand {
             TailCommand.class,
             VerdictCommand.Approve.class,
             VerdictCommand.Deny.class,
+            UiCommand.class,
             WhoCommand.class,
             KickCommand.class,
             BanCommand.class,

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompletionsCommandTest {
     private static final List<String> VERBS = List.of(
             "serve", "bridge", "key", "register", "machine", "server", "join", "perm", "channel", "acl",
-            "invite", "status", "send", "tail", "who", "kick", "ban", "unban", "bans", "user", "skill",
+            "invite", "status", "send", "tail", "ui", "who", "kick", "ban", "unban", "bans", "user", "skill",
             "completions");
 
     @TempDir

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 class ConclaveCommandTest {
     private static final List<String> VERBS = List.of(
             "serve", "bridge", "key", "register", "machine", "server", "join", "perm", "channel", "acl",
-            "invite", "status", "send", "tail", "approve", "deny", "who", "kick", "ban", "unban", "bans", "user", "admin", "skill",
+            "invite", "status", "send", "tail", "approve", "deny", "ui", "who", "kick", "ban", "unban", "bans", "user", "admin", "skill",
             "completions", "help");
 
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
