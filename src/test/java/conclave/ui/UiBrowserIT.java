@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * {@code conclave ui} end to end in a real headless Chromium: a {@code ./conclave serve} process,
  * aaron's console as a {@code ./conclave ui} process, and david as other launcher processes
  * ({@code send}, {@code tail}) from his own config directory. Each test uses its own channel.
- * Saves screenshots of the main views into {@code docs/img/}.
+ * Saves screenshots of the main views into {@code target/screenshots/}, or into the directory the
+ * system property {@code conclave.screenshots} names ({@code docs/img} refreshes the README's).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UiBrowserIT {
@@ -50,7 +51,8 @@ class UiBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The bound for a message from another identity to show up in the console. */
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(2);
-    private static final Path SCREENSHOTS = Launcher.ROOT.resolve("docs/img");
+    private static final Path SCREENSHOTS =
+            Launcher.ROOT.resolve(System.getProperty("conclave.screenshots", "target/screenshots"));
 
     @TempDir
     static Path temp;
@@ -189,6 +191,7 @@ class UiBrowserIT {
 
     private static void screenshot(String name) throws IOException {
         Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(SCREENSHOTS);
         Files.copy(png, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
