@@ -1,5 +1,6 @@
 package conclave.bridge;
 
+import conclave.config.JacksonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads newline-delimited JSON-RPC from Claude Code: one JSON object per line. Blank lines are
@@ -26,7 +29,7 @@ final class McpLineReader {
     static final int MAX_LINE = 16 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(McpLineReader.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final InputStream in;
 
@@ -87,7 +90,9 @@ final class McpLineReader {
         }
         JsonNode message;
         try {
-            message = JSON.readTree(text);
+            try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+                message = JacksonTrees.read(parser);
+            }
         } catch (JacksonException notJson) {
             LOG.warn("skipped stdin line {}: not JSON", number);
             return Optional.empty();

@@ -1,10 +1,14 @@
 package conclave.bridge;
 
+import conclave.config.JacksonTrees;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class McpLineWriter implements McpOutput {
     private static final Logger LOG = LoggerFactory.getLogger(McpLineWriter.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final OutputStream out;
     private boolean broken;
@@ -28,8 +32,12 @@ final class McpLineWriter implements McpOutput {
             return;
         }
         try {
-            out.write(JSON.writeValueAsBytes(message));
-            out.write('\n');
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), line)) {
+                JacksonTrees.write(generator, message);
+            }
+            line.write('\n');
+            line.writeTo(out);
             out.flush();
         } catch (IOException e) {
             broken = true;

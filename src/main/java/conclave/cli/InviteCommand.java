@@ -63,7 +63,8 @@ final class InviteCommand {
 
     @Command(name = "revoke", description = "Revoke an invite token.")
     static final class RevokeCommand extends ControlCommand {
-        @Parameters(paramLabel = "<TOKEN>", description = "The token.")
+        @Parameters(paramLabel = "<TOKEN>",
+                description = "The token (put `--` before one that starts with `-`).")
         String token;
 
         @Override

@@ -46,7 +46,6 @@ final class WebSocketConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final BincodeCodec BINCODE = new BincodeCodec();
-    private static final JsonFrameCodec JSON = new JsonFrameCodec();
     private static final Listener IGNORE = new Listener() {
         @Override
         public void onFrame(Frame frame) {}
@@ -124,7 +123,7 @@ final class WebSocketConnection {
      */
     static Encoded encode(WireEncoding encoding, Frame frame) {
         if (encoding == WireEncoding.JSON) {
-            String text = JSON.encode(frame);
+            String text = JsonCodec.INSTANCE.encode(frame);
             // A UTF-8 encoding is at least as long as the number of chars; check the exact size only if close.
             if (text.length() > Frame.MAX_ENCODED_BYTES / 3
                     && text.getBytes(StandardCharsets.UTF_8).length > Frame.MAX_ENCODED_BYTES) {
@@ -185,7 +184,7 @@ final class WebSocketConnection {
         try {
             frame = opcode == WireEncoding.BINCODE
                     ? BINCODE.decode(ByteBufUtil.getBytes(message.content())).frame()
-                    : JSON.decode(message.content().toString(StandardCharsets.UTF_8));
+                    : JsonCodec.INSTANCE.decode(message.content().toString(StandardCharsets.UTF_8));
         } catch (DecodeException e) {
             LOG.warn("skipped an undecodable frame of {} bytes from {}: {}",
                     message.content().readableBytes(), url, e.getMessage());
@@ -235,5 +234,10 @@ final class WebSocketConnection {
             LOG.debug("connection to {} failed", url, cause);
             ctx.close();
         }
+    }
+
+    /** The JSON codec, built on first use: its mapper costs a bincode-only one-shot verb a tenth of its start. */
+    private static final class JsonCodec {
+        static final JsonFrameCodec INSTANCE = new JsonFrameCodec();
     }
 }

@@ -6,15 +6,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
  * The config.toml format: reading a document into a {@link ConclaveConfig} and writing one back.
  * Unknown keys are ignored on reading (and so are not written back). Stateless and thread-safe.
  */
 final class ConfigToml {
-    static final TomlMapper MAPPER = new TomlMapper();
-
     private static final String DEFAULT_PERMISSION = "default_permission";
     private static final String SERVERS = "servers";
     private static final String OVERRIDES = "overrides";
@@ -31,7 +28,7 @@ final class ConfigToml {
      * @throws ConfigValueException if a value breaks its rule; its path locates the value
      */
     static ConclaveConfig read(String text) {
-        JsonNode root = MAPPER.readTree(text);
+        JsonNode root = TomlTree.read(text);
         PermissionLevel defaultPermission = root.has(DEFAULT_PERMISSION)
                 ? level(DEFAULT_PERMISSION, root.get(DEFAULT_PERMISSION))
                 : PermissionLevel.DEFAULT;

@@ -6,7 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the line of a TOML document that an error is about. Jackson's TOML parser builds a tree
+ * Finds the line of a TOML document that an error is about. The TOML parser builds a tree
  * without positions, so the locator parses ever longer prefixes of the document (whole lines) and
  * reports the first line at which the value appears, or at which the text stops being TOML.
  * Quadratic in the number of lines, which is fine for the few dozen lines of a config file and
@@ -61,7 +61,7 @@ final class TomlLocator {
         for (int line = 0; line < lines.size(); line++) {
             prefix.append(lines.get(line));
             try {
-                ConfigToml.MAPPER.readTree(prefix.toString());
+                TomlTree.read(prefix.toString());
                 lastComplete = line + 1;
             } catch (JacksonException failure) {
                 if (!isPrematureEnd(failure)) {
@@ -84,7 +84,7 @@ final class TomlLocator {
 
     private static JsonNode treeOrNull(CharSequence text) {
         try {
-            return ConfigToml.MAPPER.readTree(text.toString());
+            return TomlTree.read(text.toString());
         } catch (JacksonException incomplete) {
             return null;
         }

@@ -26,4 +26,13 @@ class TokensTest {
 
         assertThat(seen).hasSize(1000);
     }
+
+    @Test
+    void generate_neverStartsWithADash() {
+        // With a leading dash one token in 64 would read as an option on a command line; in
+        // 2,000 draws some 31 would start with one.
+        for (int i = 0; i < 2000; i++) {
+            assertThat(Tokens.generate()).doesNotStartWith("-");
+        }
+    }
 }
