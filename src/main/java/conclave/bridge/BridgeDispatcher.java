@@ -17,6 +17,7 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ final class BridgeDispatcher {
     /**
      * One request to a server.
      *
-     * @param mcpId the MCP request to answer, or null for a re-join after reconnect
+     * @param mcpId the MCP request to answer, or null for the bridge's own (a re-join after
+     *     reconnect, a {@code mark_read})
      * @param okText the success text instead of the reply's rendering, or null
      * @param joinLevel the level {@code join_channel perm} sets once joined, or null
      */
@@ -109,6 +111,7 @@ final class BridgeDispatcher {
     private final Map<Long, Call> calls = new LinkedHashMap<>();
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
+    private final QueuedWhispers queued = new QueuedWhispers();
     private final List<ObjectNode> heldBack = new ArrayList<>();
     private final SessionHandle handle;
     private final InstantSource clock;
@@ -354,14 +357,22 @@ final class BridgeDispatcher {
         String missing = "`target` and `text` are required";
         String targetText = args.required("target", missing);
         String text = args.required("text", missing);
-        SessionPath target = SessionPath.parse(targetText)
-                .orElseThrow(() -> new ToolFailure("`target` must be a `user/machine/session` path"));
+        SessionPath target = whisperTarget(targetText);
         if (!levels.whisperLevel(server).mayEmit()) {
             throw new ToolFailure("permission denied: whispers on `" + server + "` are below `converse`");
         }
         Frame message = new Frame.Whisper(ourPath(server), target, new Payload.Plain(text));
         defer(new Call(0, server, id, message, "whisper sent", null, 0));
         return Optional.empty();
+    }
+
+    /** A full path, or a bare username: any of that user's sessions, queued if none is online. */
+    private static SessionPath whisperTarget(String text) {
+        if (!text.isEmpty() && text.indexOf('/') < 0) {
+            return SessionPath.ofUser(text);
+        }
+        return SessionPath.parse(text).orElseThrow(
+                () -> new ToolFailure("`target` must be a `user/machine/session` path or a username"));
     }
 
     private String resolveServer(ToolArguments args) {
@@ -435,12 +446,17 @@ final class BridgeDispatcher {
         }
         if (call.mcpId() == null) {
             if (reply instanceof Frame.Error error) {
-                LOG.warn("re-joining a channel on {} failed: {}", call.server(), error.error().display());
+                LOG.warn("{} on {} failed: {}", call.request().kind().jsonName(), call.server(), error.error().display());
             }
             return;
         }
         ToolOutcome outcome = ReplyText.of(reply);
-        if (!outcome.isError() && call.okText() != null) {
+        OptionalLong queuedId = QueuedWhispers.queuedId(reply);
+        if (call.request() instanceof Frame.Whisper whisper && queuedId.isPresent()) {
+            String target = whisper.target().address();
+            queued.remember(call.server(), queuedId.getAsLong(), target);
+            outcome = ToolOutcome.ok("queued for " + target);
+        } else if (!outcome.isError() && call.okText() != null) {
             outcome = ToolOutcome.ok(call.okText());
         }
         emit(McpMessages.toolResult(call.mcpId(), outcome));
@@ -572,7 +588,29 @@ final class BridgeDispatcher {
                 sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
                         ReplyText.body(whisper.payload())));
             }
+        } else if (frame instanceof Frame.InboxWhisper whisper) {
+            inboxWhisper(server, whisper);
+        } else if (frame instanceof Frame.Receipt receipt) {
+            emit(Notices.receipt(server, receipt.messageId(), queued.targetOf(server, receipt), receipt.state()));
         }
+    }
+
+    /**
+     * A whisper that waited in the inbox: injected like a live one but with the time it was sent,
+     * then marked read, which sends its sender a read receipt. A muted one is not shown, so it is
+     * not marked read either.
+     */
+    private void inboxWhisper(String server, Frame.InboxWhisper whisper) {
+        PermissionLevel level = levels.whisperLevel(server);
+        if (level == PermissionLevel.MUTE) {
+            return;
+        }
+        sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
+                ReplyText.body(whisper.payload()), Optional.of(Instant.ofEpochMilli(whisper.tsMs()))));
+        Call markRead = new Call(nextCallId++, server, null, new Frame.MarkRead(whisper.messageId()), null, null,
+                clock.millis());
+        calls.put(markRead.id(), markRead);
+        links.request(server, markRead.id(), markRead.request());
     }
 
     // Gating

@@ -370,6 +370,9 @@ public sealed interface Frame {
      * feature ever receives that feature's frames.
      */
     record Capabilities(List<String> features) implements Frame {
+        /** The feature name of the durable whisper inbox with receipts. */
+        public static final String INBOX = "inbox";
+
         public Capabilities {
             features = List.copyOf(features);
         }

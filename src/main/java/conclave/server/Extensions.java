@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class Extensions {
     /** The durable whisper inbox with receipts. */
-    static final String INBOX = "inbox";
+    static final String INBOX = Frame.Capabilities.INBOX;
     /** Every extension this server offers, in the order it lists them. */
     static final List<String> SUPPORTED = List.of(INBOX);
     /** A capabilities request may name at most this many features. */
