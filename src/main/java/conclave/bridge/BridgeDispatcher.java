@@ -45,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * whether the server said admin, whether a disconnect was announced, the run of rapid drops, and
  * the calls waiting for the link to come up. Across servers: the live autonomy levels (a copy of
  * config.toml changed by {@code set_perm} and {@code join_channel perm}, never written back), the
- * session handle, the calls in flight, the catch-up watermarks and the open permission requests.
+ * session handle, the calls in flight, the catch-up watermarks, the open permission requests and
+ * the whispers queued in servers' inboxes (for naming the targets of their receipts).
  *
  * <h2>Design</h2>
  * <p><b>Calls.</b> Every server-bound tool call gets a call id; the link correlates its answer

@@ -15,6 +15,7 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.InviteInfo;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
 import java.time.Duration;
@@ -782,9 +783,9 @@ class BridgeDispatcherTest {
     void receipts_forAQueuedWhisper_becomeReceiptNoticesNamingTheTarget() {
         whisperAnswered("david/desktop/main", new Frame.Ack(Optional.of("queued 17")));
 
-        rig.push(S1, new Frame.Receipt(17, conclave.protocol.ReceiptState.DELIVERED));
+        rig.push(S1, new Frame.Receipt(17, ReceiptState.DELIVERED));
         JsonNode delivered = rig.nextNotification(McpMessages.CHANNEL);
-        rig.push(S1, new Frame.Receipt(17, conclave.protocol.ReceiptState.READ));
+        rig.push(S1, new Frame.Receipt(17, ReceiptState.READ));
         JsonNode read = rig.nextNotification(McpMessages.CHANNEL);
 
         assertThat(delivered.path("meta").path("kind").asString()).isEqualTo("receipt");
