@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -103,7 +104,8 @@ public final class Bridge {
         post(() -> {
             for (ServerRegistration server : settings.servers()) {
                 LinkOptions options = LinkOptions.of(ServerUrl.parse(server.url()), key, handle::get)
-                        .withServerIdGate(claims.gateFor(server.url()));
+                        .withServerIdGate(claims.gateFor(server.url()))
+                        .withFeatures(List.of(Frame.Capabilities.INBOX));
                 links.put(server.url(), Link.open(transport, options, event -> post(translate(server.url(), event))));
             }
         });

@@ -17,6 +17,7 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the calls waiting for the link to come up. Across servers: the live autonomy levels (a copy of
  * config.toml changed by {@code set_perm} and {@code join_channel perm}, never written back), the
  * session handle, the calls in flight, the catch-up watermarks, the open permission requests, the
- * {@link LoopGuard}'s counts and the requests sent to a human approver ({@link Approvals}).
+ * {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
+ * whispers queued in servers' inboxes (for naming the targets of their receipts).
  *
  * <h2>Design</h2>
  * <p><b>Calls.</b> Every server-bound tool call gets a call id; the link correlates its answer
@@ -98,7 +100,8 @@ final class BridgeDispatcher {
     /**
      * One request to a server.
      *
-     * @param mcpId the MCP request to answer, or null for a re-join after reconnect
+     * @param mcpId the MCP request to answer, or null for the bridge's own (a re-join after
+     *     reconnect, a {@code mark_read})
      * @param okText the success text instead of the reply's rendering, or null
      * @param joinLevel the level {@code join_channel perm} sets once joined, or null
      */
@@ -115,6 +118,7 @@ final class BridgeDispatcher {
     private final Approvals approvals;
     /** Requests the bridge makes on its own (approver whispers): call id → what to do with the outcome. */
     private final Map<Long, Consumer<ToolOutcome>> internalCalls = new LinkedHashMap<>();
+    private final QueuedWhispers queued = new QueuedWhispers();
     private final List<ObjectNode> heldBack = new ArrayList<>();
     private final SessionHandle handle;
     private final InstantSource clock;
@@ -375,14 +379,22 @@ final class BridgeDispatcher {
         String missing = "`target` and `text` are required";
         String targetText = args.required("target", missing);
         String text = args.required("text", missing);
-        SessionPath target = SessionPath.parse(targetText)
-                .orElseThrow(() -> new ToolFailure("`target` must be a `user/machine/session` path"));
+        SessionPath target = whisperTarget(targetText);
         if (!levels.whisperLevel(server).mayEmit()) {
             throw new ToolFailure("permission denied: whispers on `" + server + "` are below `converse`");
         }
         Frame message = new Frame.Whisper(ourPath(server), target, new Payload.Plain(text));
         defer(new Call(0, server, id, message, "whisper sent", null, 0));
         return Optional.empty();
+    }
+
+    /** A full path, or a bare username: any of that user's sessions, queued if none is online. */
+    private static SessionPath whisperTarget(String text) {
+        if (!text.isEmpty() && text.indexOf('/') < 0) {
+            return SessionPath.ofUser(text);
+        }
+        return SessionPath.parse(text).orElseThrow(
+                () -> new ToolFailure("`target` must be a `user/machine/session` path or a username"));
     }
 
     private String resolveServer(ToolArguments args) {
@@ -468,12 +480,17 @@ final class BridgeDispatcher {
         }
         if (call.mcpId() == null) {
             if (reply instanceof Frame.Error error) {
-                LOG.warn("re-joining a channel on {} failed: {}", call.server(), error.error().display());
+                LOG.warn("{} on {} failed: {}", call.request().kind().jsonName(), call.server(), error.error().display());
             }
             return;
         }
         ToolOutcome outcome = ReplyText.of(reply);
-        if (!outcome.isError() && call.okText() != null) {
+        OptionalLong queuedId = QueuedWhispers.queuedId(reply);
+        if (call.request() instanceof Frame.Whisper whisper && queuedId.isPresent()) {
+            String target = whisper.target().address();
+            queued.remember(call.server(), queuedId.getAsLong(), target);
+            outcome = ToolOutcome.ok("queued for " + target);
+        } else if (!outcome.isError() && call.okText() != null) {
             outcome = ToolOutcome.ok(call.okText());
         }
         List<ObjectNode> notices = new ArrayList<>();
@@ -669,6 +686,10 @@ final class BridgeDispatcher {
                 sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
                         ReplyText.body(whisper.payload()), turn));
             }
+        } else if (frame instanceof Frame.InboxWhisper whisper) {
+            inboxWhisper(server, whisper);
+        } else if (frame instanceof Frame.Receipt receipt) {
+            emit(Notices.receipt(server, receipt.messageId(), queued.targetOf(server, receipt), receipt.state()));
         }
     }
 
@@ -712,6 +733,24 @@ final class BridgeDispatcher {
                         outcome.text());
             }
         });
+    }
+
+    /**
+     * A whisper that waited in the inbox: injected like a live one but with the time it was sent,
+     * then marked read, which sends its sender a read receipt. A muted one is not shown, so it is
+     * not marked read either.
+     */
+    private void inboxWhisper(String server, Frame.InboxWhisper whisper) {
+        PermissionLevel level = levels.whisperLevel(server);
+        if (level == PermissionLevel.MUTE) {
+            return;
+        }
+        sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
+                ReplyText.body(whisper.payload()), 0, Optional.of(Instant.ofEpochMilli(whisper.tsMs()))));
+        Call markRead = new Call(nextCallId++, server, null, new Frame.MarkRead(whisper.messageId()), null, null,
+                clock.millis());
+        calls.put(markRead.id(), markRead);
+        links.request(server, markRead.id(), markRead.request());
     }
 
     // Gating

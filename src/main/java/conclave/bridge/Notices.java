@@ -2,13 +2,15 @@ package conclave.bridge;
 
 import static conclave.bridge.Escaping.markup;
 
+import conclave.protocol.ReceiptState;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The bridge's own messages to the session (reference/bridge.md §3.8): link trouble, renames,
- * duplicate servers and server errors. They bypass the autonomy policy; everything that came from
+ * duplicate servers, server errors and receipts for queued whispers. They bypass the autonomy policy; everything that came from
  * outside (URLs, handles, server text) is escaped like message bodies (SPEC §6.15). Stateless.
  */
 final class Notices {
@@ -60,6 +62,14 @@ final class Notices {
     /** News of a permission request sent to the human approver, or of their verdict. */
     static ObjectNode approval(String server, String text) {
         return notice(server, "approval", markup(text));
+    }
+
+    /** A receipt for a whisper this session queued: delivered to, or read by, its recipient. */
+    static ObjectNode receipt(String server, long messageId, Optional<String> target, ReceiptState state) {
+        String whisper = target.map(path -> "Your queued whisper to `" + markup(path) + "`")
+                .orElse("Your queued whisper " + Long.toUnsignedString(messageId));
+        String what = state == ReceiptState.READ ? " was read." : " was delivered.";
+        return notice(server, "receipt", whisper + " on `" + markup(server) + "`" + what);
     }
 
     static ObjectNode serverError(String server, String error) {

@@ -52,9 +52,11 @@ final class ToolCatalogue {
                     new Schema().server()
                             .string("channel", "channel name", true)
                             .string("text", "the message", true)),
-            tool("whisper", "Send a direct message to exactly one session (allowed only at converse or act).",
+            tool("whisper", "Send a direct message to one session, or to a user's sessions (allowed only at converse"
+                            + " or act). On servers with the inbox, a whisper to an offline target is queued and"
+                            + " delivered when it connects; receipts follow.",
                     new Schema().server()
-                            .string("target", "full user/machine/session path", true)
+                            .string("target", "full user/machine/session path, or a username", true)
                             .string("text", "the message", true)));
 
     static final List<Tool> ADMIN = List.of(

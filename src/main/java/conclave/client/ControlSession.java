@@ -269,9 +269,10 @@ public final class ControlSession implements AutoCloseable {
     static boolean isReply(FrameKind kind) {
         return switch (kind) {
             case PRESENCE, ERROR, CHANNEL_LIST, JOINED, ACK, INVITE_TOKEN, PONG, MACHINE_LIST, USER_LIST,
-                    INVITE_LIST, HISTORY -> true;
+                    INVITE_LIST, HISTORY, CAPABILITIES -> true;
             case HELLO, CHALLENGE, AUTH, ESTABLISHED, REGISTER, JOIN, LEAVE, WHO, ADMIN, CHANNEL_MSG, WHISPER,
-                    LIST_CHANNELS, SERVER_INFO, LIST_MACHINES, LIST_USERS, PING, READ_SINCE -> false;
+                    LIST_CHANNELS, SERVER_INFO, LIST_MACHINES, LIST_USERS, PING, READ_SINCE, RECEIPT, MARK_READ,
+                    INBOX_WHISPER -> false;
         };
     }
 

@@ -8,6 +8,7 @@ import conclave.protocol.ProtocolError;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * {@code request} never throws for any of these. Nothing outlives a connection: the socket's
  * write buffer dies with it, and no request is ever re-sent on the next one, so a stale frame can
  * never shift the order of later replies (SPEC §6.13).
+ *
+ * <p><b>Extensions.</b> When the server offers (in {@code x-conclave-features}) an extension
+ * the options ask for ({@link LinkOptions#features()}), the link sends {@code capabilities} as
+ * the first request of each connection; the frames the extension pushes then arrive as
+ * {@link LinkEvent.Pushed} like any other pushed traffic.
  *
  * <p><b>Keepalive.</b> A {@code ping} goes out every {@link LinkOptions#keepaliveEvery()} while
  * up and only then, at most one at a time, so pings never pile up during an outage. If one is
@@ -262,7 +268,32 @@ public final class Link implements AutoCloseable {
         long every = options.keepaliveEvery().toNanos();
         keepalive = loop.scheduleAtFixedRate(this::keepalive, every, every, TimeUnit.NANOSECONDS);
         LOG.info("link to {} up as {}", url(), done.path());
+        negotiate(established);
         emit(new LinkEvent.Up(done.path(), done.admin(), established.serverId()));
+    }
+
+    /**
+     * Asks for the wanted extensions the server offered, as the first request of the connection,
+     * so that any request the listener sends on {@code Up} queues behind it. Nothing is sent when
+     * none is both wanted and offered, which keeps a link to an older server on the original protocol.
+     */
+    private void negotiate(WebSocketConnection established) {
+        List<String> asked = options.features().stream().filter(established.offeredFeatures()::contains).toList();
+        if (asked.isEmpty()) {
+            return;
+        }
+        Frame capabilities = new Frame.Capabilities(asked);
+        CompletableFuture<Frame> reply = new CompletableFuture<>();
+        reply.whenComplete((frame, failure) -> {
+            if (frame instanceof Frame.Capabilities accepted) {
+                LOG.debug("link to {} negotiated {}", url(), accepted.features());
+            } else {
+                LOG.warn("link to {} could not negotiate {}: {}", url(), asked,
+                        failure != null ? failure.getMessage() : frame.kind().jsonName());
+            }
+        });
+        send(capabilities.kind(), WebSocketConnection.encode(options.encoding(), capabilities),
+                Deadline.after(options.requestDeadline(), options.ticker()), reply);
     }
 
     private void dialFailed(Throwable failure) {

@@ -16,7 +16,8 @@ import java.util.List;
  * {@code Pong} is consumed without answering anyone's request. What a frame does to the queue is
  * one switch over its kind:
  * <ul>
- *   <li>{@code channel_msg} and {@code whisper} are pushed traffic and never touch the queue;
+ *   <li>{@code channel_msg} and {@code whisper}, and the {@code inbox} extension's
+ *       {@code inbox_whisper} and {@code receipt}, are pushed traffic and never touch the queue;
  *   <li>{@code server_info} is a role signal and never touches it either;
  *   <li>{@code pong} answers a keepalive or a {@code ping} request at the head; any other
  *       {@code pong} is stray and skipped;
@@ -42,7 +43,7 @@ final class PendingReplies<R> {
     /** The {@code pong} for a keepalive; nothing to tell anyone. */
     record KeepaliveAnswered<R>() implements Routed<R> {}
 
-    /** Traffic the server pushed: a {@code channel_msg} or a {@code whisper}. */
+    /** Traffic the server pushed: a {@code channel_msg}, {@code whisper}, {@code inbox_whisper} or {@code receipt}. */
     record Pushed<R>(Frame frame) implements Routed<R> {}
 
     /** A {@code server_info}: whether this session is a server admin. */
@@ -114,7 +115,7 @@ final class PendingReplies<R> {
     /** Routes one inbound frame, removing the entry it answers. */
     Routed<R> route(Frame frame) {
         return switch (frame.kind()) {
-            case CHANNEL_MSG, WHISPER -> new Pushed<>(frame);
+            case CHANNEL_MSG, WHISPER, INBOX_WHISPER, RECEIPT -> new Pushed<>(frame);
             case SERVER_INFO -> new AdminSignal<>(((Frame.ServerInfo) frame).admin());
             case PONG -> pong(frame);
             case ERROR -> entries.peekFirst() instanceof Request<R>
@@ -122,7 +123,8 @@ final class PendingReplies<R> {
                     : new UnsolicitedError<>(((Frame.Error) frame).error());
             case HELLO, CHALLENGE, AUTH, ESTABLISHED, REGISTER, JOIN, LEAVE, WHO, ADMIN, PRESENCE,
                     LIST_CHANNELS, CHANNEL_LIST, JOINED, ACK, INVITE_TOKEN, PING, LIST_MACHINES,
-                    MACHINE_LIST, LIST_USERS, USER_LIST, INVITE_LIST, READ_SINCE, HISTORY -> reply(frame);
+                    MACHINE_LIST, LIST_USERS, USER_LIST, INVITE_LIST, READ_SINCE, HISTORY, CAPABILITIES,
+                    MARK_READ -> reply(frame);
         };
     }
 

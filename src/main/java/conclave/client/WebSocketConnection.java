@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +59,19 @@ final class WebSocketConnection {
     private final ServerUrl url;
     private final WireEncoding encoding;
     private final Optional<String> serverId;
+    private final List<String> offeredFeatures;
     private Listener listener = IGNORE;
     private String closeReason;
     private boolean ended;
 
-    WebSocketConnection(Channel channel, ServerUrl url, WireEncoding encoding, Optional<String> serverId) {
+    WebSocketConnection(
+            Channel channel, ServerUrl url, WireEncoding encoding, Optional<String> serverId,
+            List<String> offeredFeatures) {
         this.channel = channel;
         this.url = url;
         this.encoding = encoding;
         this.serverId = serverId;
+        this.offeredFeatures = List.copyOf(offeredFeatures);
     }
 
     /** The handler that feeds this connection; goes last in the upgraded pipeline. */
@@ -77,6 +82,11 @@ final class WebSocketConnection {
     /** The server's {@code x-conclave-server-id} from the upgrade response, if it sent one. */
     Optional<String> serverId() {
         return serverId;
+    }
+
+    /** The extensions the server offered in {@code x-conclave-features}; empty if it sent none. */
+    List<String> offeredFeatures() {
+        return offeredFeatures;
     }
 
     EventLoop loop() {

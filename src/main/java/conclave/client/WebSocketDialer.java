@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,8 @@ import javax.net.ssl.SSLParameters;
 final class WebSocketDialer {
     /** The response header that names the server instance (PROTOCOL.md §1). */
     static final String SERVER_ID_HEADER = "x-conclave-server-id";
+    /** The response header that offers protocol extensions (PROTOCOL.md, "Extensions"). */
+    static final String FEATURES_HEADER = "x-conclave-features";
     /** The cap on one WebSocket message and one WebSocket frame, as on the server. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /** An upgrade response is headers only; anything bigger is not a conclave server. */
@@ -193,7 +196,8 @@ final class WebSocketDialer {
                 return;
             }
             Optional<String> serverId = Optional.ofNullable(response.headers().get(SERVER_ID_HEADER));
-            WebSocketConnection connection = new WebSocketConnection(ctx.channel(), url, encoding, serverId);
+            WebSocketConnection connection = new WebSocketConnection(
+                    ctx.channel(), url, encoding, serverId, features(response.headers().get(FEATURES_HEADER)));
             ctx.pipeline().addLast("ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
             ctx.pipeline().addLast("ws-connection", connection.inbound());
             ctx.pipeline().remove(this);
@@ -218,5 +222,13 @@ final class WebSocketDialer {
         private void fail(Throwable cause) {
             result.completeExceptionally(DialException.failed(url, TransportFailures.describe(cause), cause));
         }
+    }
+
+    /** The comma-separated feature names of {@code x-conclave-features}; empty when it is absent. */
+    static List<String> features(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        return Arrays.stream(header.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 }

@@ -13,6 +13,7 @@ final class BincodeFrameDecoder {
     private static final int ERROR_KINDS = ProtocolErrorKind.values().length;
     private static final int PAYLOAD_KINDS = PayloadKind.values().length;
     private static final Visibility[] VISIBILITIES = Visibility.values();
+    private static final ReceiptState[] RECEIPT_STATES = ReceiptState.values();
 
     private BincodeFrameDecoder() {}
 
@@ -53,6 +54,12 @@ final class BincodeFrameDecoder {
             case READ_SINCE -> new Frame.ReadSince(in.string("channel"), in.i64("since_ms"));
             case HISTORY -> new Frame.History(
                     in.string("channel"), in.list("messages", BincodeFrameDecoder::historyMessage));
+            case CAPABILITIES -> new Frame.Capabilities(
+                    in.list("features", feature -> feature.string("features")));
+            case RECEIPT -> new Frame.Receipt(in.u64("message_id"), receiptState(in));
+            case MARK_READ -> new Frame.MarkRead(in.u64("message_id"));
+            case INBOX_WHISPER -> new Frame.InboxWhisper(
+                    in.u64("message_id"), path(in), path(in), in.i64("ts_ms"), payload(in));
         };
     }
 
@@ -130,6 +137,15 @@ final class BincodeFrameDecoder {
             throw unknownVariant(in, "visibility", at, index, VISIBILITIES.length);
         }
         return VISIBILITIES[(int) index];
+    }
+
+    private static ReceiptState receiptState(BincodeReader in) throws DecodeException {
+        int at = in.bytesUsed();
+        long index = in.u32("state");
+        if (index >= RECEIPT_STATES.length) {
+            throw unknownVariant(in, "state", at, index, RECEIPT_STATES.length);
+        }
+        return RECEIPT_STATES[(int) index];
     }
 
     /** Reads a variant index (a u32) and finds its kind, or fails naming the valid range. */

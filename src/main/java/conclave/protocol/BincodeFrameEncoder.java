@@ -78,6 +78,20 @@ final class BincodeFrameEncoder {
                 yield out.string(history.channel())
                         .list(history.messages(), BincodeFrameEncoder::historyMessage);
             }
+            case CAPABILITIES -> out.list(((Frame.Capabilities) frame).features(), BincodeWriter::string);
+            case RECEIPT -> {
+                var receipt = (Frame.Receipt) frame;
+                yield out.varint(receipt.messageId()).varint(receipt.state().ordinal());
+            }
+            case MARK_READ -> out.varint(((Frame.MarkRead) frame).messageId());
+            case INBOX_WHISPER -> {
+                var whisper = (Frame.InboxWhisper) frame;
+                out.varint(whisper.messageId());
+                path(out, whisper.from());
+                path(out, whisper.target());
+                out.zigzag(whisper.tsMs());
+                yield payload(out, whisper.payload());
+            }
             case LIST_CHANNELS, PING, PONG, LIST_MACHINES, LIST_USERS -> out;
         };
     }

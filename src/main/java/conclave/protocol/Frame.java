@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One protocol message: the 28 frames of protocol version 1, one record each.
+ * One protocol message: the 28 frames of protocol version 1 and the 4 frames of the negotiated
+ * extensions (PROTOCOL.md, "Extensions"), one record each.
  *
  * <p>Records are plain carriers. They check structure only (no nulls, immutable lists, u32
  * ranges); whether a name or a key length is acceptable is the server's decision at the step the
@@ -360,6 +361,63 @@ public sealed interface Frame {
         @Override
         public FrameKind kind() {
             return FrameKind.HISTORY;
+        }
+    }
+
+    /**
+     * Extension negotiation: →S, right after {@code established}, the features the client asks
+     * for; S→, the reply, the subset the server accepted. Only a session whose reply named a
+     * feature ever receives that feature's frames.
+     */
+    record Capabilities(List<String> features) implements Frame {
+        /** The feature name of the durable whisper inbox with receipts. */
+        public static final String INBOX = "inbox";
+
+        public Capabilities {
+            features = List.copyOf(features);
+        }
+
+        @Override
+        public FrameKind kind() {
+            return FrameKind.CAPABILITIES;
+        }
+    }
+
+    /** S→, extension {@code inbox}: a whisper this session queued was delivered, or read. */
+    record Receipt(long messageId, ReceiptState state) implements Frame {
+        public Receipt {
+            requireNonNull(state, "state");
+        }
+
+        @Override
+        public FrameKind kind() {
+            return FrameKind.RECEIPT;
+        }
+    }
+
+    /** →S, extension {@code inbox}: the client showed the queued whisper {@code messageId} to its user. */
+    record MarkRead(long messageId) implements Frame {
+        @Override
+        public FrameKind kind() {
+            return FrameKind.MARK_READ;
+        }
+    }
+
+    /**
+     * S→, extension {@code inbox}: a whisper that was queued while no session could take it,
+     * with its message id and the server time it was sent at ({@code tsMs}, epoch ms).
+     */
+    record InboxWhisper(long messageId, SessionPath from, SessionPath target, long tsMs, Payload payload)
+            implements Frame {
+        public InboxWhisper {
+            requireNonNull(from, "from");
+            requireNonNull(target, "target");
+            requireNonNull(payload, "payload");
+        }
+
+        @Override
+        public FrameKind kind() {
+            return FrameKind.INBOX_WHISPER;
         }
     }
 }

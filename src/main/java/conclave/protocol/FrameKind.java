@@ -3,7 +3,8 @@ package conclave.protocol;
 import java.util.Optional;
 
 /**
- * The 28 frame kinds of protocol version 1, in bincode index order.
+ * The 28 frame kinds of protocol version 1 and the 4 of the negotiated extensions
+ * (PROTOCOL.md, "Extensions"), in bincode index order.
  *
  * <p>Indices are append-only: a new frame goes at the end and nothing is ever renumbered. The
  * JSON name is the frame's {@code type} value and also its name in logs.
@@ -36,7 +37,11 @@ public enum FrameKind {
     USER_LIST(24, "user_list"),
     INVITE_LIST(25, "invite_list"),
     READ_SINCE(26, "read_since"),
-    HISTORY(27, "history");
+    HISTORY(27, "history"),
+    CAPABILITIES(28, "capabilities"),
+    RECEIPT(29, "receipt"),
+    MARK_READ(30, "mark_read"),
+    INBOX_WHISPER(31, "inbox_whisper");
 
     private static final WireVariants<FrameKind> VARIANTS =
             new WireVariants<>(values(), FrameKind::index, FrameKind::jsonName);

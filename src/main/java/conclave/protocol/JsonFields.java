@@ -147,6 +147,25 @@ final class JsonFields {
                 .orElseThrow(() -> mustBe(where, "a `user/machine/session` path"));
     }
 
+    /**
+     * A whisper target: a {@code user/machine/session} path, or a bare username, which stands for
+     * any of that user's sessions (extension {@code inbox}) and reads as {@link SessionPath#ofUser}.
+     */
+    static SessionPath whisperTarget(JsonNode node, String where) throws DecodeException {
+        String text = string(node, where);
+        if (!text.isEmpty() && text.indexOf('/') < 0) {
+            return SessionPath.ofUser(text);
+        }
+        return SessionPath.parse(text)
+                .orElseThrow(() -> mustBe(where, "a `user/machine/session` path or a username"));
+    }
+
+    static ReceiptState receiptState(JsonNode node, String where) throws DecodeException {
+        String word = string(node, where);
+        return ReceiptState.fromWord(word)
+                .orElseThrow(() -> mustBe(where, "one of `delivered`, `read`"));
+    }
+
     static Visibility visibility(JsonNode node, String where) throws DecodeException {
         String word = string(node, where);
         return Visibility.fromWord(word)

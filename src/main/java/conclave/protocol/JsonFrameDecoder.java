@@ -30,7 +30,7 @@ final class JsonFrameDecoder {
             case ADMIN -> new Frame.Admin(adminOp(in));
             case CHANNEL_MSG -> new Frame.ChannelMsg(in.string("channel"), from(in),
                     in.required("payload", JsonFrameDecoder::payload));
-            case WHISPER -> new Frame.Whisper(from(in), in.required("target", JsonFields::path),
+            case WHISPER -> new Frame.Whisper(from(in), in.required("target", JsonFields::whisperTarget),
                     in.required("payload", JsonFrameDecoder::payload));
             case PRESENCE -> new Frame.Presence(
                     in.optionalString("channel"), in.list("sessions", JsonFields::path));
@@ -55,6 +55,13 @@ final class JsonFrameDecoder {
                     in.string("channel"), in.required("since_ms", JsonFields::i64));
             case HISTORY -> new Frame.History(
                     in.string("channel"), in.list("messages", JsonFrameDecoder::historyMessage));
+            case CAPABILITIES -> new Frame.Capabilities(in.list("features", JsonFields::string));
+            case RECEIPT -> new Frame.Receipt(in.required("message_id", JsonFields::u64),
+                    in.required("state", JsonFields::receiptState));
+            case MARK_READ -> new Frame.MarkRead(in.required("message_id", JsonFields::u64));
+            case INBOX_WHISPER -> new Frame.InboxWhisper(in.required("message_id", JsonFields::u64),
+                    in.required("from", JsonFields::path), in.required("target", JsonFields::whisperTarget),
+                    in.required("ts_ms", JsonFields::i64), in.required("payload", JsonFrameDecoder::payload));
         };
     }
 

@@ -57,7 +57,7 @@ final class JsonFrameEncoder {
             case WHISPER -> {
                 var whisper = (Frame.Whisper) frame;
                 yield from(out, whisper.from())
-                        .put("target", whisper.target().text())
+                        .put("target", whisper.target().address())
                         .set("payload", payload(whisper.payload()));
             }
             case PRESENCE -> {
@@ -86,6 +86,22 @@ final class JsonFrameEncoder {
                 var history = (Frame.History) frame;
                 yield out.put("channel", history.channel()).set("messages",
                         array(history.messages(), JsonFrameEncoder::historyMessage));
+            }
+            case CAPABILITIES -> out.set("features",
+                    array(((Frame.Capabilities) frame).features(), NODES::stringNode));
+            case RECEIPT -> {
+                var receipt = (Frame.Receipt) frame;
+                yield out.<ObjectNode>set("message_id", u64(receipt.messageId()))
+                        .put("state", receipt.state().word());
+            }
+            case MARK_READ -> out.set("message_id", u64(((Frame.MarkRead) frame).messageId()));
+            case INBOX_WHISPER -> {
+                var whisper = (Frame.InboxWhisper) frame;
+                yield out.<ObjectNode>set("message_id", u64(whisper.messageId()))
+                        .put("from", whisper.from().text())
+                        .put("target", whisper.target().address())
+                        .put("ts_ms", whisper.tsMs())
+                        .set("payload", payload(whisper.payload()));
             }
             case LIST_CHANNELS, PING, PONG, LIST_MACHINES, LIST_USERS -> out;
         };
@@ -216,10 +232,11 @@ final class JsonFrameEncoder {
 
     /** A u64 held as raw bits, written as the unsigned number it is. */
     private static JsonNode optionalU64(Optional<Long> raw) {
-        return raw.<JsonNode>map(bits -> bits >= 0
-                        ? NODES.numberNode(bits)
-                        : NODES.numberNode(new BigInteger(Long.toUnsignedString(bits))))
-                .orElse(NODES.nullNode());
+        return raw.map(JsonFrameEncoder::u64).orElse(NODES.nullNode());
+    }
+
+    private static JsonNode u64(long bits) {
+        return bits >= 0 ? NODES.numberNode(bits) : NODES.numberNode(new BigInteger(Long.toUnsignedString(bits)));
     }
 
     private static <T> ArrayNode array(List<T> items, Function<T, JsonNode> element) {

@@ -40,6 +40,25 @@ public record SessionPath(String user, String machine, String session) {
         return Optional.of(new SessionPath(parts[0], parts[1], parts[2]));
     }
 
+    /**
+     * A whisper target that names a user rather than one session (extension {@code inbox}): the
+     * username with empty machine and session parts, which no live session can have.
+     */
+    public static SessionPath ofUser(String username) {
+        requireNonNull(username, "username");
+        return new SessionPath(username, "", "");
+    }
+
+    /** True for a target made by {@link #ofUser}: a non-empty user, empty machine and session. */
+    public boolean isUserOnly() {
+        return !user.isEmpty() && machine.isEmpty() && session.isEmpty();
+    }
+
+    /** How a whisper target is written: the username alone when {@link #isUserOnly()}, else {@link #text()}. */
+    public String address() {
+        return isUserOnly() ? user : text();
+    }
+
     /** True for {@link #UNSTAMPED}. */
     public boolean isUnstamped() {
         return equals(UNSTAMPED);

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running conclave server: the store, the hub, the transport and the two housekeeping sweeps
- * (idle reaper every 15 s, history purge every hour). {@link #start} brings it up;
+ * (idle reaper every 15 s, history and inbox purge every hour). {@link #start} brings it up;
  * {@link #close} drains it — stop accepting, a WebSocket Close (1001) to every session, flush,
  * close the store. Thread-safe.
  */
@@ -163,10 +163,13 @@ public final class ConclaveServer implements AutoCloseable {
         return idle.size();
     }
 
+    /** Deletes channel history and inbox whispers past {@link Store#RETENTION}. */
     private void purge(ServerClock clock) {
+        long cutoff = clock.millis() - Store.RETENTION.toMillis();
         try {
-            int purged = store.purgeMessagesOlderThan(clock.millis() - Store.RETENTION.toMillis());
-            LOG.debug("purged history rows={}", purged);
+            int purged = store.purgeMessagesOlderThan(cutoff);
+            int whispers = store.purgeInboxWhispersOlderThan(cutoff);
+            LOG.debug("purged history rows={} inbox whispers={}", purged, whispers);
         } catch (RuntimeException failure) {
             LOG.warn("history purge failed", failure);
         }

@@ -42,6 +42,8 @@ final class Hub {
     private final Map<Member, Set<String>> subscriptions = new HashMap<>();
     /** Guarded by lock. */
     private final Set<ChannelUser> bans = new HashSet<>();
+    /** Guarded by lock; the live members that negotiated the {@code inbox} extension. */
+    private final Set<Member> inboxMembers = new HashSet<>();
     private final LoopFlushers flushers = new LoopFlushers();
     private final ServerMetrics metrics;
 
@@ -63,6 +65,7 @@ final class Hub {
             Member previous = presence.put(member.path(), member);
             if (previous != null) {
                 forgetSubscriptions(previous);
+                inboxMembers.remove(previous);
             }
             return Optional.ofNullable(previous);
         }
@@ -73,6 +76,37 @@ final class Hub {
         synchronized (lock) {
             presence.remove(member.path(), member);
             forgetSubscriptions(member);
+            inboxMembers.remove(member);
+        }
+    }
+
+    /**
+     * Records that {@code member} negotiated the {@code inbox} extension.
+     *
+     * @return false if it is superseded or gone (nothing changed)
+     */
+    boolean enableInbox(Member member) {
+        synchronized (lock) {
+            if (presence.get(member.path()) != member) {
+                return false;
+            }
+            inboxMembers.add(member);
+            return true;
+        }
+    }
+
+    /** The live session at {@code path}, if it negotiated the {@code inbox} extension. */
+    Optional<Member> findInbox(SessionPath path) {
+        synchronized (lock) {
+            Member member = presence.get(path);
+            return member != null && inboxMembers.contains(member) ? Optional.of(member) : Optional.empty();
+        }
+    }
+
+    /** Every live session of {@code user} that negotiated the {@code inbox} extension. */
+    List<Member> inboxSessionsOf(String user) {
+        synchronized (lock) {
+            return inboxMembers.stream().filter(m -> m.path().user().equals(user)).toList();
         }
     }
 

@@ -38,9 +38,11 @@ final class Requests {
     private final ServerContext context;
     private final AdminOps adminOps;
     private final MessageGate gate;
+    private final WhisperInbox inbox;
 
-    Requests(ServerContext context) {
+    Requests(ServerContext context, WhisperInbox inbox) {
         this.context = context;
+        this.inbox = inbox;
         this.adminOps = new AdminOps(context);
         this.gate = new MessageGate(context.limits(), context.clock(), context.metrics());
     }
@@ -83,6 +85,12 @@ final class Requests {
                 return readSince(session, (Frame.ReadSince) request);
             case ADMIN:
                 return adminOps.handle(session, ((Frame.Admin) request).op());
+            case MARK_READ:
+                return session.has(Extensions.INBOX)
+                        ? inbox.markRead(session, (Frame.MarkRead) request)
+                        : Replies.malformed("mark_read needs the `inbox` extension; negotiate it with capabilities first");
+            case CAPABILITIES:
+                throw new IllegalStateException("capabilities are negotiated by the session machine");
             case HELLO:
             case CHALLENGE:
             case AUTH:
@@ -100,6 +108,8 @@ final class Requests {
             case USER_LIST:
             case INVITE_LIST:
             case HISTORY:
+            case RECEIPT:
+            case INBOX_WHISPER:
                 return Replies.malformed("unexpected frame from client");
             default:
                 throw new IllegalStateException("unhandled frame kind " + request.kind());
@@ -199,15 +209,26 @@ final class Requests {
         return Replies.ack();
     }
 
+    /**
+     * Pushes a whisper to the live session at its target. For a session that negotiated
+     * {@code inbox}, a target that is not live, or a bare username, goes to {@link WhisperInbox};
+     * for any other session it is the original {@code not found}.
+     */
     private Frame whisper(SessionState.Established session, Frame.Whisper whisper) {
         Optional<Frame> refused = gate.refusal(whisper.payload());
         if (refused.isPresent()) {
             return refused.get();
         }
         SessionPath target = whisper.target();
+        boolean inboxSender = session.has(Extensions.INBOX);
+        if (inboxSender && target.isUserOnly()) {
+            return inbox.whisperToUser(session.path(), target, whisper.payload());
+        }
         Optional<Member> recipient = context.hub().find(target);
         if (recipient.isEmpty()) {
-            return Replies.notFound("session `" + target.text() + "` is not online");
+            return inboxSender
+                    ? inbox.queue(session.path(), target, whisper.payload())
+                    : Replies.notFound("session `" + target.text() + "` is not online");
         }
         context.hub().push(recipient.get(), new SharedFrame(new Frame.Whisper(session.path(), target, whisper.payload())));
         return Replies.ack();

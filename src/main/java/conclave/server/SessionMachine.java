@@ -14,6 +14,7 @@ import conclave.protocol.SessionPath;
 import conclave.store.MachineRecord;
 import conclave.store.RegisterResult;
 import conclave.store.StoreException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,13 @@ final class SessionMachine {
 
     private final ServerContext context;
     private final Requests requests;
+    private final WhisperInbox inbox;
     private SessionState state = new SessionState.AwaitHello();
 
     SessionMachine(ServerContext context) {
         this.context = context;
-        this.requests = new Requests(context);
+        this.inbox = new WhisperInbox(context);
+        this.requests = new Requests(context, inbox);
     }
 
     SessionState state() {
@@ -57,6 +60,10 @@ final class SessionMachine {
                 return; // its termination follows; requests already in the pipe go unanswered
             }
             LOG.debug("dispatch path={} kind={}", established.path(), frame.kind().jsonName());
+            if (frame instanceof Frame.Capabilities capabilities) {
+                negotiate(established, capabilities, out);
+                return;
+            }
             send(out, traced(established, frame), established.path());
         } else if (state instanceof SessionState.AwaitHello) {
             onHello(frame, out);
@@ -85,6 +92,31 @@ final class SessionMachine {
             return reply;
         } finally {
             trace.end(replyKind, errorKind);
+        }
+    }
+
+    /**
+     * Answers {@code capabilities} with the accepted features, then, for {@code inbox}, makes the
+     * session an inbox session and hands it its queued whispers. The reply is queued before the
+     * hub lists the session as an inbox session, so no extension frame can overtake it.
+     */
+    private void negotiate(SessionState.Established established, Frame.Capabilities capabilities, SessionOutput out) {
+        Extensions.Negotiated negotiated = Extensions.negotiate(established, capabilities);
+        if (negotiated.refusal().isPresent()) {
+            send(out, negotiated.refusal().get(), established.path());
+            return;
+        }
+        List<String> accepted = negotiated.accepted();
+        state = new SessionState.Established(established.path(), established.member(), Optional.of(accepted));
+        out.send(new Frame.Capabilities(accepted));
+        LOG.debug("capabilities negotiated path={} features={}", established.path(), accepted);
+        if (accepted.contains(Extensions.INBOX) && context.hub().enableInbox(established.member())) {
+            try {
+                inbox.deliverPending(established.member());
+            } catch (StoreException failure) {
+                // The reply is out; the whispers stay queued for the next connection.
+                LOG.error("inbox delivery failed path={}", established.path(), failure);
+            }
         }
     }
 
@@ -238,7 +270,7 @@ final class SessionMachine {
         out.send(new Frame.Established(path));
         out.send(new Frame.ServerInfo(context.admins().isAdmin(path.user())));
         Member member = out.establish(path);
-        state = new SessionState.Established(path, member);
+        state = new SessionState.Established(path, member, Optional.empty());
         context.metrics().handshakeEstablished();
         context.hub().attach(member).ifPresent(old -> {
             LOG.info("session superseded by a newer connection path={}", path);

@@ -13,7 +13,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.util.function.Supplier;
 
 /**
- * Upgrades {@code GET /} to a WebSocket: stamps {@code x-conclave-server-id} on the 101, caps
+ * Upgrades {@code GET /} to a WebSocket: stamps {@code x-conclave-server-id} and
+ * {@code x-conclave-features} on the 101, caps
  * messages and frames at 16 MiB, refuses extensions, then swaps the HTTP routes for the
  * WebSocket pipeline. Thread-safe.
  */
@@ -22,6 +23,8 @@ final class WebSocketUpgrade {
     static final String SERVER_ID_HEADER = "x-conclave-server-id";
     /** The cap on one WebSocket message and one WebSocket frame. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** The header that offers the negotiated extensions (PROTOCOL.md, "Extensions"). */
+    static final String FEATURES_HEADER = "x-conclave-features";
     /** The pipeline name of the per-connection session handler, present once upgraded. */
     static final String SESSION_HANDLER = "ws-session";
 
@@ -46,7 +49,9 @@ final class WebSocketUpgrade {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        HttpHeaders headers = new DefaultHttpHeaders().set(SERVER_ID_HEADER, serverId);
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .set(SERVER_ID_HEADER, serverId)
+                .set(FEATURES_HEADER, String.join(", ", Extensions.SUPPORTED));
         // The WebSocket handlers go in before the 101 is written, so no frame can overtake them.
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));

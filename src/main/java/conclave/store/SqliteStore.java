@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * The {@link Store} on SQLite: a database file in WAL mode for normal runs, or a private in-memory
  * database for {@code --ephemeral} — the same code either way. The schema is brought up to date by
  * Flyway on open; each aggregate's SQL lives in its own class ({@link Users}, {@link Machines},
- * {@link Channels}, {@link Memberships}, {@link Invites}, {@link Bans}, {@link MessageLog},
+ * {@link Channels}, {@link Memberships}, {@link Invites}, {@link Bans}, {@link MessageLog}, {@link Inbox},
  * {@link Meta}) and this class only sets transaction boundaries.
  *
  * <p>Thread-safe: writes are serialized, one transaction at a time, on a single write connection
@@ -39,6 +39,7 @@ public final class SqliteStore implements Store {
     private final Invites invites = new Invites();
     private final Bans bans = new Bans();
     private final MessageLog messages = new MessageLog();
+    private final Inbox inbox = new Inbox();
     private final Meta meta = new Meta();
 
     private SqliteStore(SqliteConnections db, InstantSource clock) {
@@ -104,6 +105,7 @@ public final class SqliteStore implements Store {
         return db.write("remove user", h -> {
             List<String> deleted = channels.deleteCreatedBy(h, username);
             memberships.removeAllOf(h, username);
+            inbox.removeAllFor(h, username);
             boolean existed = users.delete(h, username);
             return new UserRemoval(existed, deleted);
         });
@@ -333,6 +335,31 @@ public final class SqliteStore implements Store {
     @Override
     public int purgeMessagesOlderThan(long cutoffMs) {
         return db.write("purge history", h -> messages.purgeOlderThan(h, cutoffMs));
+    }
+
+    // Whisper inbox
+
+    @Override
+    public OptionalLong queueInboxWhisper(
+            String recipient, String recipientUser, String senderPath, byte[] payload, long nowMs, int cap) {
+        return db.write("queue inbox whisper",
+                h -> inbox.queue(h, recipient, recipientUser, senderPath, payload, nowMs, cap));
+    }
+
+    @Override
+    public List<InboxWhisperRecord> claimInboxWhispers(String path, String user, long nowMs, long notBeforeMs) {
+        return db.write("claim inbox whispers",
+                h -> inbox.claim(h, path, user, nowMs, notBeforeMs, INBOX_CLAIM_LIMIT));
+    }
+
+    @Override
+    public Optional<String> markInboxWhisperRead(long messageId, String user) {
+        return db.write("mark inbox whisper read", h -> inbox.markRead(h, messageId, user));
+    }
+
+    @Override
+    public int purgeInboxWhispersOlderThan(long cutoffMs) {
+        return db.write("purge inbox", h -> inbox.purgeOlderThan(h, cutoffMs));
     }
 
     // Instance

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * Everything the server keeps durably: users and their machines, channels, memberships (ACL rows),
- * invites, bans, seven days of channel history and the instance id.
+ * invites, bans, seven days of channel history, the whisper inbox of the {@code inbox} extension
+ * and the instance id.
  *
  * <p>Channels and users are addressed by exact, case-sensitive name. Usernames given as
  * membership or ban targets need not be registered; such rows apply once that name registers.
@@ -42,7 +43,8 @@ public interface Store extends AutoCloseable {
 
     /**
      * Removes a user in one transaction: every channel they created (with its memberships,
-     * invites, bans and history), their memberships everywhere, their machines and the user row.
+     * invites, bans and history), their memberships everywhere, the whispers queued for them, their
+     * machines and the user row.
      * Bans naming them, invites they created on other users' channels and their messages in other
      * channels stay. An unknown username changes nothing.
      */
@@ -172,6 +174,43 @@ public interface Store extends AutoCloseable {
 
     /** Deletes messages with {@code tsMs < cutoffMs} in every channel; returns how many. */
     int purgeMessagesOlderThan(long cutoffMs);
+
+    // Whisper inbox (extension `inbox`)
+
+    /** How many undelivered whispers one recipient user may have queued (path and bare-username targets together). */
+    int INBOX_CAP = 500;
+
+    /** The most whispers one {@link #claimInboxWhispers} hands out: half a session's outbound bound. */
+    int INBOX_CLAIM_LIMIT = 500;
+
+    /**
+     * Queues a whisper for {@code recipient} (a session path, or a bare username meaning any of the
+     * user's sessions) unless {@code recipientUser} already has {@code cap} undelivered ones; the
+     * count and the insert are one transaction, committed before this returns.
+     *
+     * @return the new whisper's message id, or empty when the recipient's inbox is full
+     */
+    OptionalLong queueInboxWhisper(
+            String recipient, String recipientUser, String senderPath, byte[] payload, long nowMs, int cap);
+
+    /**
+     * Hands the undelivered whispers queued for {@code path} or for its bare username
+     * {@code user}, queued at or after {@code notBeforeMs}, to {@code path}: marks at most
+     * {@link #INBOX_CLAIM_LIMIT} of them delivered at {@code nowMs} in one transaction and returns
+     * them oldest first. Concurrent claimers never receive the same whisper.
+     */
+    List<InboxWhisperRecord> claimInboxWhispers(String path, String user, long nowMs, long notBeforeMs);
+
+    /**
+     * Marks whisper {@code messageId} read, which deletes it, if it was delivered to one of
+     * {@code user}'s sessions.
+     *
+     * @return the sender's session path, or empty for an unknown, undelivered or foreign id
+     */
+    Optional<String> markInboxWhisperRead(long messageId, String user);
+
+    /** Deletes inbox whispers queued before {@code cutoffMs}, delivered or not; returns how many. */
+    int purgeInboxWhispersOlderThan(long cutoffMs);
 
     // Instance
 

@@ -15,6 +15,7 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.InviteInfo;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
 import java.time.Duration;
@@ -742,9 +743,80 @@ class BridgeDispatcherTest {
     }
 
     @Test
-    void whisper_targetNotAPath_isError() {
+    void whisper_targetNeitherPathNorUsername_isError() {
+        rig.call(10, "whisper", "{\"target\":\"david/desktop\",\"text\":\"hi\"}");
+
+        assertThat(rig.nextError(10)).isEqualTo("`target` must be a `user/machine/session` path or a username");
+    }
+
+    // The inbox extension
+
+    /** Whispers {@code target} at converse, answers with {@code reply} and returns the tool's text. */
+    private String whisperAnswered(String target, Frame reply) {
+        rig.call(1, "set_perm", "{\"whisper\":true,\"level\":\"converse\"}");
+        rig.nextOk(1);
+        rig.call(10, "whisper", "{\"target\":\"" + target + "\",\"text\":\"later\"}");
+        rig.answer(rig.nextSent(), reply);
+        return rig.nextOk(10);
+    }
+
+    @Test
+    void whisper_queuedAck_answersQueuedForTheTarget() {
+        assertThat(whisperAnswered("david/desktop/main", new Frame.Ack(Optional.of("queued 17"))))
+                .isEqualTo("queued for david/desktop/main");
+    }
+
+    @Test
+    void whisper_bareUsername_isSentAsAUserTarget_andAPlainAckStaysWhisperSent() {
+        rig.call(1, "set_perm", "{\"whisper\":true,\"level\":\"converse\"}");
+        rig.nextOk(1);
         rig.call(10, "whisper", "{\"target\":\"david\",\"text\":\"hi\"}");
 
-        assertThat(rig.nextError(10)).isEqualTo("`target` must be a `user/machine/session` path");
+        DispatcherRig.Sent sent = rig.nextSent();
+        rig.answer(sent, new Frame.Ack(Optional.empty()));
+
+        assertThat(((Frame.Whisper) sent.frame()).target()).isEqualTo(SessionPath.ofUser("david"));
+        assertThat(rig.nextOk(10)).isEqualTo("whisper sent");
+    }
+
+    @Test
+    void receipts_forAQueuedWhisper_becomeReceiptNoticesNamingTheTarget() {
+        whisperAnswered("david/desktop/main", new Frame.Ack(Optional.of("queued 17")));
+
+        rig.push(S1, new Frame.Receipt(17, ReceiptState.DELIVERED));
+        JsonNode delivered = rig.nextNotification(McpMessages.CHANNEL);
+        rig.push(S1, new Frame.Receipt(17, ReceiptState.READ));
+        JsonNode read = rig.nextNotification(McpMessages.CHANNEL);
+
+        assertThat(delivered.path("meta").path("kind").asString()).isEqualTo("receipt");
+        assertThat(delivered.path("content").asString())
+                .isEqualTo("Your queued whisper to `david/desktop/main` on `wss://s1` was delivered.");
+        assertThat(read.path("content").asString())
+                .isEqualTo("Your queued whisper to `david/desktop/main` on `wss://s1` was read.");
+    }
+
+    @Test
+    void inboxWhisper_isInjectedWithItsTime_thenMarkedRead() {
+        rig.push(S1, new Frame.InboxWhisper(17, DAVID, new SessionPath("aaron", "workstation", "razel"),
+                1_751_500_000_000L, new Payload.Plain("while you were out")));
+
+        JsonNode params = rig.nextNotification(McpMessages.CHANNEL);
+        assertThat(params.path("meta").path("kind").asString()).isEqualTo("whisper");
+        assertThat(params.path("meta").path("time").asString()).isEqualTo("2025-07-02T23:46:40Z");
+        assertThat(params.path("content").asString())
+                .contains("<whisper server=\"wss://s1\" from=\"david/desktop/main\" kind=\"whisper\""
+                        + " time=\"2025-07-02T23:46:40Z\">\nwhile you were out\n</whisper>");
+        assertThat(rig.nextSent(Frame.MarkRead.class)).isEqualTo(new Frame.MarkRead(17));
+    }
+
+    @Test
+    void inboxWhisper_muted_isNeitherShownNorMarkedRead() {
+        rig.call(1, "set_perm", "{\"whisper\":true,\"level\":\"mute\"}");
+        rig.nextOk(1);
+
+        rig.push(S1, new Frame.InboxWhisper(17, DAVID, SessionPath.ofUser("aaron"), 1, new Payload.Plain("x")));
+
+        assertThat(rig.mcp).isEmpty();
+        assertThat(rig.sent).isEmpty();
     }
 }

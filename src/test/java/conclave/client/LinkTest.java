@@ -7,6 +7,8 @@ import conclave.identity.SigningKey;
 import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
 import conclave.protocol.Payload;
+import conclave.protocol.ProtocolError;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
 import conclave.server.ConclaveServer;
@@ -178,6 +180,45 @@ class LinkTest {
 
         Frame.Whisper whisper = (Frame.Whisper) aaronEvents.next(LinkEvent.Pushed.class).frame();
         assertThat(whisper.payload()).isEqualTo(new Payload.Plain("psst"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireEncoding.class)
+    void inboxLinks_whisperToAnOfflineSession_isDeliveredWhenItComesUp_withReceipts(WireEncoding encoding)
+            throws Exception {
+        LinkRecorder aaronEvents = new LinkRecorder();
+        Link aaron = open(LinkOptions.of(url, register("aaron"), () -> "razel").withEncoding(encoding)
+                .withFeatures(List.of("inbox")), aaronEvents);
+        aaronEvents.next(LinkEvent.Up.class);
+        SigningKey bellaKey = register("bella");
+        SessionPath bellaPath = new SessionPath("bella", "box", "agent");
+
+        Frame.Ack queued = (Frame.Ack) reply(aaron.request(
+                new Frame.Whisper(SessionPath.UNSTAMPED, bellaPath, new Payload.Plain("when you are back"))));
+        LinkRecorder bellaEvents = new LinkRecorder();
+        open(LinkOptions.of(url, bellaKey, () -> "agent").withEncoding(encoding).withFeatures(List.of("inbox")),
+                bellaEvents);
+
+        bellaEvents.next(LinkEvent.Up.class);
+        Frame.InboxWhisper delivered = (Frame.InboxWhisper) bellaEvents.next(LinkEvent.Pushed.class).frame();
+        assertThat(queued.detail()).contains("queued " + delivered.messageId());
+        assertThat(delivered.payload()).isEqualTo(new Payload.Plain("when you are back"));
+        assertThat(aaronEvents.next(LinkEvent.Pushed.class).frame())
+                .isEqualTo(new Frame.Receipt(delivered.messageId(), ReceiptState.DELIVERED));
+    }
+
+    @Test
+    void linkWithoutFeatures_whisperToAnOfflineSession_isTheOriginalNotFound() throws Exception {
+        LinkRecorder recorder = new LinkRecorder();
+        Link aaron = open(LinkOptions.of(url, register("aaron"), () -> "razel"), recorder);
+        recorder.next(LinkEvent.Up.class);
+        register("bella");
+
+        Frame reply = reply(aaron.request(new Frame.Whisper(SessionPath.UNSTAMPED,
+                new SessionPath("bella", "box", "agent"), new Payload.Plain("x"))));
+
+        assertThat(reply).isEqualTo(new Frame.Error(
+                new ProtocolError.NotFound("session `bella/box/agent` is not online")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import conclave.protocol.Frame;
 import conclave.protocol.FrameKind;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,20 @@ class PendingRepliesTest {
         assertThat(pong).isEqualTo(new PendingReplies.KeepaliveAnswered<>());
         assertThat(second).isEqualTo(new PendingReplies.Answer<>("second", ACK));
         assertThat(pending.keepaliveOutstanding()).isFalse();
+    }
+
+    @Test
+    void route_inboxExtensionPushes_leaveTheQueueAlone_andCapabilitiesIsAReply() {
+        pending.offerRequest("negotiate", FrameKind.CAPABILITIES);
+        Frame receipt = new Frame.Receipt(7, ReceiptState.READ);
+        Frame whisper = new Frame.InboxWhisper(7, new SessionPath("a", "w", "r"),
+                SessionPath.ofUser("b"), 1, new Payload.Plain("x"));
+        Frame accepted = new Frame.Capabilities(List.of("inbox"));
+
+        assertThat(pending.route(receipt)).isEqualTo(new PendingReplies.Pushed<>(receipt));
+        assertThat(pending.route(whisper)).isEqualTo(new PendingReplies.Pushed<>(whisper));
+        assertThat(pending.route(accepted)).isEqualTo(new PendingReplies.Answer<>("negotiate", accepted));
+        assertThat(pending.size()).isZero();
     }
 
     @Test

@@ -89,7 +89,15 @@ class BincodeGoldenVectorsTest {
                 vector(new Frame.Error(new ProtocolError.MalformedFrame("x")), "0c 01 01 78"),
                 vector(new Frame.Error(new ProtocolError.Unauthorized("x")), "0c 02 01 78"),
                 vector(new Frame.Error(new ProtocolError.Internal("x")), "0c 04 01 78"),
-                vector(new Frame.Hello(300, "é"), "00 fb 2c 01 02 c3 a9"));
+                vector(new Frame.Hello(300, "é"), "00 fb 2c 01 02 c3 a9"),
+                // The extensions (PROTOCOL.md, "Extensions"): ours, not the original's
+                vector(new Frame.Capabilities(List.of("inbox")), "1c 01 05 69 6e 62 6f 78"),
+                vector(new Frame.Capabilities(List.of()), "1c 00"),
+                vector(new Frame.Receipt(1, ReceiptState.DELIVERED), "1d 01 00"),
+                vector(new Frame.Receipt(7, ReceiptState.READ), "1d 07 01"),
+                vector(new Frame.MarkRead(300), "1e fb 2c 01"),
+                vector(new Frame.InboxWhisper(7, AWR, SessionPath.ofUser("d"), 1000, new Payload.Plain("hi")),
+                        "1f 07 01 61 01 77 01 72 01 64 00 00 fb d0 07 00 02 68 69"));
     }
 
     private static Arguments vector(Frame frame, String hex) {

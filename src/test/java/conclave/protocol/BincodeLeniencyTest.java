@@ -120,10 +120,17 @@ class BincodeLeniencyTest {
     }
 
     @Test
-    void decode_frameIndex28_isRejectedNamingTheRange() {
-        assertThatThrownBy(() -> codec.decode(Hex.bytes("1c")))
+    void decode_frameIndex32_isRejectedNamingTheRange() {
+        assertThatThrownBy(() -> codec.decode(Hex.bytes("20")))
                 .isInstanceOf(DecodeException.class)
-                .hasMessage("`frame` at byte 0: unknown variant index 28 (expected 0 <= i < 28)");
+                .hasMessage("`frame` at byte 0: unknown variant index 32 (expected 0 <= i < 32)");
+    }
+
+    @Test
+    void decode_receiptStateIndex2_isRejectedNamingTheRange() {
+        assertThatThrownBy(() -> codec.decode(Hex.bytes("1d 01 02")))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("`state` at byte 2: unknown variant index 2 (expected 0 <= i < 2)");
     }
 
     @ParameterizedTest

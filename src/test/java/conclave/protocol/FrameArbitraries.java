@@ -40,7 +40,7 @@ public final class FrameArbitraries {
             case ADMIN -> adminOps().map(Frame.Admin::new);
             case CHANNEL_MSG -> Combinators.combine(text(), sendersOrUnstamped(), payloads())
                     .as(Frame.ChannelMsg::new);
-            case WHISPER -> Combinators.combine(sendersOrUnstamped(), paths(), payloads())
+            case WHISPER -> Combinators.combine(sendersOrUnstamped(), targets(), payloads())
                     .as(Frame.Whisper::new);
             case PRESENCE -> Combinators.combine(optionalText(), listOf(paths()))
                     .as(Frame.Presence::new);
@@ -68,6 +68,12 @@ public final class FrameArbitraries {
             case HISTORY -> Combinators.combine(text(), listOf(Combinators.combine(
                             paths(), Arbitraries.longs(), payloads()).as(HistoryMessage::new)))
                     .as(Frame.History::new);
+            case CAPABILITIES -> listOf(text()).map(Frame.Capabilities::new);
+            case RECEIPT -> Combinators.combine(Arbitraries.longs(), Arbitraries.of(ReceiptState.class))
+                    .as(Frame.Receipt::new);
+            case MARK_READ -> Arbitraries.longs().map(Frame.MarkRead::new);
+            case INBOX_WHISPER -> Combinators.combine(Arbitraries.longs(), paths(), targets(), Arbitraries.longs(),
+                    payloads()).as(Frame.InboxWhisper::new);
         };
     }
 
@@ -144,6 +150,12 @@ public final class FrameArbitraries {
                 Tuple.of(1, Arbitraries.integers().between(Character.MAX_SURROGATE + 1, 0xFFFF)),
                 Tuple.of(2, Arbitraries.integers().between(0x10000, Character.MAX_CODE_POINT)));
         return codePoint.list().ofMaxSize(24).map(FrameArbitraries::fromCodePoints);
+    }
+
+    /** A whisper target: a full path, or now and then a bare username (extension {@code inbox}). */
+    private static Arbitrary<SessionPath> targets() {
+        Arbitrary<String> user = text().filter(value -> !value.isEmpty() && value.indexOf('/') < 0);
+        return Arbitraries.frequencyOf(Tuple.of(4, paths()), Tuple.of(1, user.map(SessionPath::ofUser)));
     }
 
     private static Arbitrary<SessionPath> sendersOrUnstamped() {

@@ -261,7 +261,42 @@ class JsonFrameCodecTest {
                 invalid("{'type':'leave','channel':'\\ud800'}",
                         "field `channel` must be valid Unicode (it has an unpaired surrogate)"),
                 invalid("{'type':'leave','channel':'\\udc00\\ud800'}",
-                        "field `channel` must be valid Unicode (it has an unpaired surrogate)"));
+                        "field `channel` must be valid Unicode (it has an unpaired surrogate)"),
+                invalid("{'type':'whisper','target':'a/b','payload':{'plain':'x'}}",
+                        "field `target` must be a `user/machine/session` path or a username"),
+                invalid("{'type':'capabilities','features':'inbox'}", "field `features` must be an array"),
+                invalid("{'type':'receipt','message_id':1,'state':'seen'}",
+                        "field `state` must be one of `delivered`, `read`"),
+                invalid("{'type':'mark_read','message_id':-1}",
+                        "field `message_id` must be between 0 and 18446744073709551615"),
+                invalid("{'type':'inbox_whisper','message_id':1,'from':'a/w/r','target':'d','payload':{'plain':'x'}}",
+                        "missing field `ts_ms`"));
+    }
+
+    @Test
+    void extensionFrames_documentedExamples_decodeAndEncodeExactly() throws DecodeException {
+        List<String> examples = List.of(
+                "{'type':'capabilities','features':['inbox']}",
+                "{'type':'receipt','message_id':17,'state':'delivered'}",
+                "{'type':'mark_read','message_id':17}",
+                "{'type':'inbox_whisper','message_id':17,'from':'alice/laptop/docs','target':'bob',"
+                        + "'ts_ms':1751500000000,'payload':{'plain':'ping me'}}");
+
+        for (String example : examples) {
+            Frame frame = codec.decode(json(example));
+            assertThat(codec.encode(frame)).isEqualTo(json(example));
+        }
+        assertThat(codec.decode(json(examples.get(3)))).isEqualTo(new Frame.InboxWhisper(17,
+                new SessionPath("alice", "laptop", "docs"), SessionPath.ofUser("bob"), 1751500000000L,
+                new Payload.Plain("ping me")));
+    }
+
+    @Test
+    void decode_whisperToBareUsername_isAUserOnlyTarget() throws DecodeException {
+        Frame frame = codec.decode(json("{'type':'whisper','target':'bob','payload':{'plain':'x'}}"));
+
+        assertThat(((Frame.Whisper) frame).target()).isEqualTo(SessionPath.ofUser("bob"));
+        assertThat(((Frame.Whisper) frame).target().isUserOnly()).isTrue();
     }
 
     private static Arguments invalid(String singleQuotedJson, String message) {

@@ -14,8 +14,8 @@ class KindsTest {
             assertThat(FrameKind.fromIndex(kind.index())).contains(kind);
             assertThat(FrameKind.fromJsonName(kind.jsonName())).contains(kind);
         }
-        assertThat(FrameKind.values()).hasSize(28);
-        assertThat(FrameKind.fromIndex(28)).isEmpty();
+        assertThat(FrameKind.values()).hasSize(32);
+        assertThat(FrameKind.fromIndex(32)).isEmpty();
         assertThat(FrameKind.fromIndex(-1)).isEmpty();
     }
 
@@ -26,7 +26,7 @@ class KindsTest {
                 "admin", "channel_msg", "whisper", "presence", "error", "list_channels",
                 "channel_list", "joined", "ack", "invite_token", "ping", "pong", "server_info",
                 "list_machines", "machine_list", "list_users", "user_list", "invite_list",
-                "read_since", "history");
+                "read_since", "history", "capabilities", "receipt", "mark_read", "inbox_whisper");
     }
 
     @Test

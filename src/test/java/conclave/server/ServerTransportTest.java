@@ -111,6 +111,13 @@ class ServerTransportTest {
     }
 
     @Test
+    void upgrade_offersTheInboxExtension() throws Exception {
+        List<String> head = RawUpgrade.responseHead(transport.localAddress(), "/");
+
+        assertThat(head).contains("x-conclave-features: inbox");
+    }
+
+    @Test
     void webSocket_messageWithinCap_isDelivered_andOverCap_closesConnection() throws Exception {
         CompletableFuture<ByteBuffer> echoed = new CompletableFuture<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * A minimal WebSocket client for tests, speaking either encoding: it records every frame (and
  * the close) in arrival order, and every wait has a deadline.
  */
-final class WsTestClient implements AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final BincodeCodec BINCODE = new BincodeCodec();
     private static final JsonFrameCodec JSON = new JsonFrameCodec();
@@ -60,6 +60,15 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** Registers a fresh user and returns its established client. */
+    /**
+     * A client as the Rust original would be, for tests outside this package: registers a fresh
+     * user over bincode and never sends {@code capabilities}.
+     */
+    public static WsTestClient registerAsRustClient(InetSocketAddress server, String user, String handle)
+            throws Exception {
+        return register(server, WireEncoding.BINCODE, user, handle);
+    }
+
     static WsTestClient register(InetSocketAddress server, WireEncoding encoding, String user, String handle)
             throws Exception {
         return register(server, encoding, user, handle, SigningKey.generate());
@@ -122,7 +131,7 @@ final class WsTestClient implements AutoCloseable {
         next(Frame.Pong.class);
     }
 
-    void send(Frame frame) throws Exception {
+    public void send(Frame frame) throws Exception {
         if (encoding == WireEncoding.BINCODE) {
             sendBinary(BINCODE.encode(frame));
         } else {
@@ -144,13 +153,13 @@ final class WsTestClient implements AutoCloseable {
         return event;
     }
 
-    Frame next() throws InterruptedException {
+    public Frame next() throws InterruptedException {
         Event event = nextEvent();
         assertThat(event).isInstanceOf(Received.class);
         return ((Received) event).frame();
     }
 
-    <T extends Frame> T next(Class<T> type) throws InterruptedException {
+    public <T extends Frame> T next(Class<T> type) throws InterruptedException {
         Frame frame = next();
         assertThat(frame).isInstanceOf(type);
         return type.cast(frame);
@@ -167,7 +176,7 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** True if nothing arrives within {@code quiet}. */
-    boolean silentFor(Duration quiet) throws InterruptedException {
+    public boolean silentFor(Duration quiet) throws InterruptedException {
         return events.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) == null;
     }
 
