@@ -3,6 +3,7 @@ package conclave.cli;
 import conclave.config.XdgDirs;
 import conclave.server.ConclaveServer;
 import conclave.server.ServerOptions;
+import conclave.server.cluster.ClusterAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = "Run the central server.",
-        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
+        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_CLUSTER, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
             "and one variable per limit flag (see README.md, \"Limits\")."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -50,6 +51,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve GET /metrics on this host:port instead of on --bind (env CONCLAVE_METRICS_BIND).")
     InetSocketAddress metricsBind;
 
+    @Option(
+            names = "--cluster",
+            paramLabel = "<BUS>",
+            defaultValue = "${env:CONCLAVE_CLUSTER:-none}",
+            converter = ClusterAddressConverter.class,
+            description = "Join the other instances of this conclave: none (default), postgres (LISTEN/NOTIFY on the"
+                    + " PostgreSQL store) or nats://HOST:PORT (env CONCLAVE_CLUSTER).")
+    ClusterAddress cluster;
+
     @Option(names = "--ephemeral", description = "Keep everything in memory; all is lost on exit.")
     boolean ephemeral;
 
@@ -72,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                 : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
         List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
         ServerOptions options = new ServerOptions(
-                bind, store, adminSpecs, limits.limits(spec.commandLine()), Optional.ofNullable(metricsBind));
+                bind, store, adminSpecs, limits.limits(spec.commandLine()), Optional.ofNullable(metricsBind), cluster);
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignals.onTermOrInt(stop::countDown);
         try (ConclaveServer server = startOrExplain(options)) {

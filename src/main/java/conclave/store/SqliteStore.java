@@ -313,7 +313,7 @@ public final class SqliteStore implements Store {
     // History
 
     @Override
-    public OptionalLong appendMessage(String channel, String fromPath, byte[] payload, long nowMs) {
+    public Optional<AppendedMessage> appendLinkedMessage(String channel, String fromPath, byte[] payload, long nowMs) {
         return db.write("append message", h -> messages.append(h, channel, fromPath, payload, nowMs));
     }
 

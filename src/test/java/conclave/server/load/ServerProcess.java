@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Not thread-safe; one owner.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
     private static final Pattern CONCLAVE_LISTENING =
@@ -63,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code nats-server} on a random loopback port with its default limits. */
-    static ServerProcess natsServer(String executable) throws IOException {
+    public static ServerProcess natsServer(String executable) throws IOException {
         return start("nats-server", List.of(executable, "-a", "127.0.0.1", "-p", "-1"), NATS_LISTENING);
     }
 
@@ -82,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
         return name;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
