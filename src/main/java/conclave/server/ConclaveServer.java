@@ -1,8 +1,8 @@
 package conclave.server;
 
 import conclave.store.BanRecord;
-import conclave.store.SqliteStore;
 import conclave.store.Store;
+import conclave.store.StoreLocation;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -71,12 +71,12 @@ public final class ConclaveServer implements AutoCloseable {
         AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
         InstantSource instants = clock::now;
         ServerMetrics metrics = new ServerMetrics();
-        Store store = TimedStore.wrap(options.dataDir().isPresent()
-                ? SqliteStore.open(options.dataDir().get(), instants)
-                : SqliteStore.inMemory(instants), metrics);
-        options.dataDir().ifPresentOrElse(
-                dir -> LOG.info("store opened data_dir={}", dir.toAbsolutePath()),
-                () -> LOG.info("store is in memory (--ephemeral): everything is lost on exit"));
+        Store store = TimedStore.wrap(options.store().open(instants), metrics);
+        if (options.store() instanceof StoreLocation.InMemory) {
+            LOG.info("store is in memory (--ephemeral): everything is lost on exit");
+        } else {
+            LOG.info("store opened {}", options.store());
+        }
         for (String name : admins.unpinned()) {
             LOG.warn("admin `{}` is not pinned to a key: the first to register that name becomes admin;"
                     + " pin it as {}=<pubkey>", name, name);
