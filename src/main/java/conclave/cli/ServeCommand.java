@@ -4,6 +4,8 @@ import conclave.config.XdgDirs;
 import conclave.server.ConclaveServer;
 import conclave.server.ServerOptions;
 import conclave.server.cluster.ClusterAddress;
+import conclave.store.PostgresUrl;
+import conclave.store.StoreLocation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = "Run the central server.",
-        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_CLUSTER, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json,",
-            "and one variable per limit flag (see README.md, \"Limits\")."})
+        footer = {"", "Environment: CONCLAVE_BIND, CONCLAVE_METRICS_BIND, CONCLAVE_DATA_DIR, CONCLAVE_STORE (with PGUSER, PGPASSWORD),",
+            "CONCLAVE_CLUSTER, CONCLAVE_ADMINS (comma-separated), CONCLAVE_LOG_FORMAT=json, and one variable per limit flag",
+            "(see README.md, \"Limits\")."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "${env:CONCLAVE_DATA_DIR}",
             description = "Directory of the persistent store, created if missing (default: $XDG_DATA_HOME/conclave or ~/.local/share/conclave).")
     Path dataDir;
+
+    @Option(
+            names = "--store",
+            paramLabel = "<URL>",
+            defaultValue = "${env:CONCLAVE_STORE}",
+            description = "Keep the data in PostgreSQL instead of SQLite: jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…&password=…]"
+                    + " (env CONCLAVE_STORE; PGUSER and PGPASSWORD fill in missing credentials). Several servers may share one database.")
+    String storeUrl;
 
     @Option(
             names = "--metrics-bind",
@@ -77,9 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         if (ephemeral && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
             throw new ParameterException(spec.commandLine(), "--ephemeral and --data-dir cannot be used together");
         }
-        Optional<Path> store = ephemeral
-                ? Optional.empty()
-                : Optional.of(dataDir != null ? dataDir : XdgDirs.current().dataDir());
+        StoreLocation store = storeLocation();
         List<String> adminSpecs = admins.isEmpty() ? adminsFromEnvironment() : admins;
         ServerOptions options = new ServerOptions(
                 bind, store, adminSpecs, limits.limits(spec.commandLine()), Optional.ofNullable(metricsBind), cluster);
@@ -89,6 +98,34 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    /**
+     * SQLite in the data directory unless {@code --store} (or {@code CONCLAVE_STORE}) names a
+     * database. A PostgreSQL store keeps nothing in a data directory, so naming one too is a
+     * contradiction, as is {@code --ephemeral}; both are refused rather than one silently winning.
+     */
+    private StoreLocation storeLocation() {
+        boolean storeGiven = storeUrl != null
+                && (!storeUrl.isBlank() || spec.commandLine().getParseResult().hasMatchedOption("--store"));
+        if (!storeGiven) {
+            return ephemeral
+                    ? new StoreLocation.InMemory()
+                    : new StoreLocation.DataDirectory(dataDir != null ? dataDir : XdgDirs.current().dataDir());
+        }
+        if (ephemeral) {
+            throw new ParameterException(spec.commandLine(),
+                    "--store (or CONCLAVE_STORE) and --ephemeral cannot be used together");
+        }
+        if (dataDir != null) {
+            throw new ParameterException(spec.commandLine(), "--store (or CONCLAVE_STORE) and --data-dir (or CONCLAVE_DATA_DIR)"
+                    + " cannot be used together: a PostgreSQL store keeps nothing in a data directory");
+        }
+        try {
+            return new StoreLocation.Postgres(PostgresUrl.parse(storeUrl, System.getenv()));
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), "--store: " + invalid.getMessage());
+        }
     }
 
     private ConclaveServer startOrExplain(ServerOptions options) {

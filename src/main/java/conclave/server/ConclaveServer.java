@@ -3,9 +3,10 @@ package conclave.server;
 import conclave.server.cluster.ClusterAddress;
 import conclave.server.cluster.ClusterBus;
 import conclave.server.cluster.NatsBus;
+import conclave.server.cluster.PostgresBus;
 import conclave.store.BanRecord;
-import conclave.store.SqliteStore;
 import conclave.store.Store;
+import conclave.store.StoreLocation;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -84,12 +85,12 @@ public final class ConclaveServer implements AutoCloseable {
         AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
         InstantSource instants = clock::now;
         ServerMetrics metrics = new ServerMetrics();
-        Store store = TimedStore.wrap(options.dataDir().isPresent()
-                ? SqliteStore.open(options.dataDir().get(), instants)
-                : SqliteStore.inMemory(instants), metrics);
-        options.dataDir().ifPresentOrElse(
-                dir -> LOG.info("store opened data_dir={}", dir.toAbsolutePath()),
-                () -> LOG.info("store is in memory (--ephemeral): everything is lost on exit"));
+        Store store = TimedStore.wrap(options.store().open(instants), metrics);
+        if (options.store() instanceof StoreLocation.InMemory) {
+            LOG.info("store is in memory (--ephemeral): everything is lost on exit");
+        } else {
+            LOG.info("store opened {}", options.store());
+        }
         for (String name : admins.unpinned()) {
             LOG.warn("admin `{}` is not pinned to a key: the first to register that name becomes admin;"
                     + " pin it as {}=<pubkey>", name, name);
@@ -103,7 +104,7 @@ public final class ConclaveServer implements AutoCloseable {
         Cluster cluster;
         Hub hub;
         try {
-            Optional<ClusterBus> bus = bus(options.cluster(), serverId, instance);
+            Optional<ClusterBus> bus = bus(options.cluster(), options.store(), serverId, instance);
             if (bus.isEmpty()) {
                 hub = new Hub(bans, metrics);
                 cluster = new SoloCluster(hub);
@@ -167,7 +168,12 @@ public final class ConclaveServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException if it needs what this instance lacks (a PostgreSQL store)
      */
-    private static Optional<ClusterBus> bus(ClusterAddress address, String serverId, String instance) {
+    private static Optional<ClusterBus> bus(
+            ClusterAddress address, StoreLocation store, String serverId, String instance) {
+        if (!(address instanceof ClusterAddress.Solo) && store instanceof StoreLocation.InMemory) {
+            throw new IllegalArgumentException("--cluster needs a store the instances share (--store jdbc:postgresql://…"
+                    + " or one --data-dir); an --ephemeral store lives in this process only");
+        }
         if (address instanceof ClusterAddress.Nats nats) {
             return Optional.of(new NatsBus(nats.url(), serverId, instance));
         }
@@ -175,6 +181,9 @@ public final class ConclaveServer implements AutoCloseable {
             return Optional.of(inProcess.exchange().join());
         }
         if (address instanceof ClusterAddress.Postgres) {
+            if (store instanceof StoreLocation.Postgres postgres) {
+                return Optional.of(new PostgresBus(postgres.url()));
+            }
             throw new IllegalArgumentException("--cluster postgres needs a PostgreSQL store (--store jdbc:postgresql://…)");
         }
         return Optional.empty();

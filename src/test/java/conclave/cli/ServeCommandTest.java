@@ -18,6 +18,44 @@ class ServeCommandTest {
     }
 
     @Test
+    void storeWithEphemeral_isAUsageError() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--store", "jdbc:postgresql://127.0.0.1/conclave");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--store (or CONCLAVE_STORE) and --ephemeral cannot be used together");
+    }
+
+    @Test
+    void storeWithDataDir_isAUsageError() {
+        CliRun run = CliRun.of("serve", "--data-dir", "/tmp/x", "--store", "jdbc:postgresql://127.0.0.1/conclave");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--store (or CONCLAVE_STORE) and --data-dir (or CONCLAVE_DATA_DIR) cannot be used together");
+    }
+
+    @Test
+    void storeWithUnsupportedScheme_isAUsageErrorNamingTheFlagWithoutThePassword() {
+        CliRun run = CliRun.of("serve", "--store", "mysql://db/conclave?password=hunter2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--store: unsupported store `mysql://db/conclave?password=***`: expected jdbc:postgresql://")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void storeUnreachable_exitsOneNamingTheMaskedUrl() {
+        CliRun run = CliRun.of("serve", "--bind", "127.0.0.1:0",
+                "--store", "jdbc:postgresql://127.0.0.1:1/conclave?password=hunter2&connectTimeout=5");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .startsWith("❌ failed to connect to the PostgreSQL store"
+                        + " `jdbc:postgresql://127.0.0.1:1/conclave?password=***&connectTimeout=5`: ")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
     void bindWithoutPort_isAUsageErrorNamingTheValue() {
         CliRun run = CliRun.of("serve", "--ephemeral", "--bind", "localhost");
 

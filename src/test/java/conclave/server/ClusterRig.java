@@ -1,6 +1,7 @@
 package conclave.server;
 
 import conclave.server.cluster.ClusterAddress;
+import conclave.store.StoreLocation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class ClusterRig implements AutoCloseable {
         try {
             for (int i = 0; i < count; i++) {
                 ServerOptions given = options.apply(i);
-                ServerOptions ephemeral = new ServerOptions(new InetSocketAddress("127.0.0.1", 0), given.dataDir(),
+                ServerOptions ephemeral = new ServerOptions(new InetSocketAddress("127.0.0.1", 0), given.store(),
                         given.adminSpecs(), given.limits(), Optional.empty(), given.cluster());
                 rig.instances.add(ConclaveServer.start(ephemeral, ServerClock.system(), ServerTimings.DEFAULT, TIMINGS));
             }
@@ -42,7 +43,7 @@ final class ClusterRig implements AutoCloseable {
 
     /** Options for an instance on the SQLite store in {@code dataDir}, joined by {@code bus}, without a rate limit. */
     static ServerOptions sqliteInstance(Path dataDir, ClusterAddress bus) {
-        return new ServerOptions(new InetSocketAddress("127.0.0.1", 0), Optional.of(dataDir), List.of(),
+        return new ServerOptions(new InetSocketAddress("127.0.0.1", 0), new StoreLocation.DataDirectory(dataDir), List.of(),
                 new ServerLimits(Optional.empty(), 64 * 1024, 50_000, 32, 100, 100), Optional.empty(), bus);
     }
 

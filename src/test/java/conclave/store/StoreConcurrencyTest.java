@@ -14,16 +14,12 @@ import java.util.OptionalLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many threads on one store: the single writer and the reader connections keep every guarantee
  * under contention (scenarios 45 and 46 among them).
  */
-class StoreConcurrencyTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class StoreConcurrencyTest extends StoreContract {
     private static final Instant NOW = StoreFixture.START;
     private Store store;
 
