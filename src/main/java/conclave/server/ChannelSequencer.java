@@ -3,6 +3,7 @@ package conclave.server;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -11,8 +12,9 @@ import java.util.function.Consumer;
  * in the append's own transaction), so a message is delivered once its predecessor has been; one
  * that arrives early waits, at most the gap wait, for a predecessor that may have been lost (its
  * instance died between commit and publish), then the waiting ones go out in order. A late
- * message is still delivered: never lose beats strict order. The first message seen on a channel
- * starts its line.
+ * message is still delivered: never lose beats strict order. A channel's line starts with the
+ * first message seen on it: at once if it is the channel's first ever, else after a short start
+ * wait ({@value #START_WAIT_MILLIS} ms) in which a predecessor still on its way can catch up.
  *
  * <p>Thread-safe: one lock per channel, held while delivering so that deliveries of one channel
  * never overtake each other; delivery must not block.
@@ -20,9 +22,12 @@ import java.util.function.Consumer;
 final class ChannelSequencer {
     /** A channel waits for at most this many early messages before giving up on a gap. */
     static final int MAX_WAITING = 10_000;
+    /** How long a line with no message delivered yet waits for predecessors of its first. */
+    static final long START_WAIT_MILLIS = 250;
 
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private final long gapWaitNanos;
+    private final long startWaitNanos;
     private final Consumer<ClusterEvent.Posted> delivery;
 
     /** One channel's position: the last timestamp delivered and the messages waiting for theirs. */
@@ -38,6 +43,7 @@ final class ChannelSequencer {
 
     ChannelSequencer(long gapWaitNanos, Consumer<ClusterEvent.Posted> delivery) {
         this.gapWaitNanos = gapWaitNanos;
+        this.startWaitNanos = Math.min(gapWaitNanos, TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS));
         this.delivery = delivery;
     }
 
@@ -45,7 +51,10 @@ final class ChannelSequencer {
     void accept(ClusterEvent.Posted message, long nowNanos) {
         Line line = lines.computeIfAbsent(message.channel(), c -> new Line());
         synchronized (line) {
-            if (message.previousTsMs() > line.lastTsMs && line.lastTsMs != UNSTARTED) {
+            boolean predecessorMissing = line.lastTsMs == UNSTARTED
+                    ? message.previousTsMs() != 0 // it may be on its way: wait for the start
+                    : message.previousTsMs() > line.lastTsMs;
+            if (predecessorMissing) {
                 if (line.waiting.isEmpty()) {
                     line.waitingSinceNanos = nowNanos;
                 }
@@ -55,7 +64,7 @@ final class ChannelSequencer {
                 }
                 return;
             }
-            // next in line, the line's first, a late one, or a channel re-created under the same name
+            // next in line, the channel's first ever, a late one, or a channel re-created under its old name
             deliver(line, message);
             releaseFollowers(line);
         }
@@ -65,7 +74,8 @@ final class ChannelSequencer {
     void expireGaps(long nowNanos) {
         for (Line line : lines.values()) {
             synchronized (line) {
-                if (!line.waiting.isEmpty() && nowNanos - line.waitingSinceNanos >= gapWaitNanos) {
+                long wait = line.lastTsMs == UNSTARTED ? startWaitNanos : gapWaitNanos;
+                if (!line.waiting.isEmpty() && nowNanos - line.waitingSinceNanos >= wait) {
                     releaseAll(line);
                 }
             }

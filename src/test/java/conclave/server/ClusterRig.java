@@ -1,6 +1,7 @@
 package conclave.server;
 
 import conclave.server.cluster.ClusterAddress;
+import conclave.store.PostgresUrl;
 import conclave.store.StoreLocation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -44,6 +45,12 @@ final class ClusterRig implements AutoCloseable {
     /** Options for an instance on the SQLite store in {@code dataDir}, joined by {@code bus}, without a rate limit. */
     static ServerOptions sqliteInstance(Path dataDir, ClusterAddress bus) {
         return new ServerOptions(new InetSocketAddress("127.0.0.1", 0), new StoreLocation.DataDirectory(dataDir), List.of(),
+                new ServerLimits(Optional.empty(), 64 * 1024, 50_000, 32, 100, 100), Optional.empty(), bus);
+    }
+
+    /** Options for an instance on the PostgreSQL database at {@code url}, joined by {@code bus}, without a rate limit. */
+    static ServerOptions postgresInstance(PostgresUrl url, ClusterAddress bus) {
+        return new ServerOptions(new InetSocketAddress("127.0.0.1", 0), new StoreLocation.Postgres(url), List.of(),
                 new ServerLimits(Optional.empty(), 64 * 1024, 50_000, 32, 100, 100), Optional.empty(), bus);
     }
 

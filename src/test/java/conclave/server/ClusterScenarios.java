@@ -80,6 +80,20 @@ abstract class ClusterScenarios {
         assertThat(bob.silentFor(Duration.ofMillis(300))).as("a sender never gets its own post back").isTrue();
     }
 
+    /** 20,000 characters: more than one PostgreSQL notification carries (it goes through the spill table). */
+    @Test
+    void largePost_onOneInstance_reachesSubscribersOnTheOthersWhole() throws Exception {
+        WsTestClient alice = client(A, "alice");
+        WsTestClient bob = client(B, "bob");
+        createAndJoin(alice, "lobby", Visibility.PUBLIC);
+        join(bob, "lobby");
+        String large = "x".repeat(20_000);
+
+        post(alice, "lobby", large);
+
+        assertThat(body(bob.next(Frame.ChannelMsg.class))).isEqualTo(large);
+    }
+
     @Test
     void who_onAnyInstance_listsTheSessionsOfEveryInstance() throws Exception {
         WsTestClient alice = client(A, "alice");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import conclave.server.cluster.ClusterAddress;
 import conclave.server.load.ServerProcess;
+import conclave.store.PostgresUrl;
+import conclave.store.TestPostgres;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cluster scenarios on the NATS bus, against a real {@code nats-server} on a free loopback
- * port; skipped, with the reason in the report, when no {@code nats-server} binary is installed.
+ * port, with the three instances on one embedded PostgreSQL store; skipped, with the reason in the report, when no {@code nats-server} binary is installed.
  */
 class NatsClusterIT extends ClusterScenarios {
     private static ServerProcess nats;
-
-    @TempDir
-    Path dataDir;
 
     @BeforeAll
     static void startNats() throws Exception {
@@ -42,7 +40,8 @@ class NatsClusterIT extends ClusterScenarios {
     @Override
     ClusterRig startCluster() {
         URI url = URI.create("nats://127.0.0.1:" + nats.address().getPort());
-        return ClusterRig.start(3, i -> ClusterRig.sqliteInstance(dataDir, new ClusterAddress.Nats(url)));
+        PostgresUrl store = TestPostgres.shared().newDatabase("nats_cluster");
+        return ClusterRig.start(3, i -> ClusterRig.postgresInstance(store, new ClusterAddress.Nats(url)));
     }
 
     /** {@code nats-server} on PATH, or where the Debian package puts it. */

@@ -61,6 +61,27 @@ class StoreConcurrencyTest extends StoreContract {
     }
 
     @Test
+    void appendLinkedMessage_eightThreadsAtOnce_eachNamesItsTruePredecessor() throws Exception {
+        List<List<AppendedMessage>> perThread = Concurrently.run(8, i -> {
+            List<AppendedMessage> appended = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                appended.add(store.appendLinkedMessage("ops", "user" + i + "/box/s", bytes("m" + n), 1_000).orElseThrow());
+            }
+            return appended;
+        });
+
+        List<AppendedMessage> all = perThread.stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparingLong(AppendedMessage::tsMs))
+                .toList();
+        assertThat(all).hasSize(320);
+        long previous = 0;
+        for (AppendedMessage message : all) {
+            assertThat(message.previousTsMs()).as("predecessor of %s", message.tsMs()).isEqualTo(previous);
+            previous = message.tsMs();
+        }
+    }
+
+    @Test
     void appendMessage_eightThreadsAtOneFrozenMillisecond_strictlyIncreasingWithoutDuplicates() throws Exception {
         List<List<Long>> perThread = Concurrently.run(8, i -> {
             List<Long> stamps = new ArrayList<>();
