@@ -71,22 +71,23 @@ final class ClusterOutbox implements AutoCloseable {
             try {
                 bus.publish(encoded);
             } catch (RuntimeException failed) {
-                warn("cluster bus publish failed events=" + batch.size() + ": " + failed.getMessage());
+                warn("cluster bus publish failed events={}: {}", batch.size(), failed.getMessage());
             }
             batch.clear();
             encoded.clear();
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
-                warn("cluster outbox full: dropped events=" + lost);
+                warn("cluster outbox full: dropped events={}", lost);
             }
         }
     }
 
-    private void warn(String message) {
+    /** Logs at most one warning per ten seconds: a bus that is down would otherwise flood the log. */
+    private void warn(String format, Object... arguments) {
         long now = System.nanoTime();
         if (now - lastWarnNanos >= WARN_EVERY_NANOS) {
             lastWarnNanos = now;
-            LOG.warn(message);
+            LOG.warn(format, arguments);
         }
     }
 

@@ -1,12 +1,12 @@
 package conclave.server.cluster;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * One instance's place on an {@link InProcessExchange}: messages from the others queue up to

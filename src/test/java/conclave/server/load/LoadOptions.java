@@ -16,9 +16,11 @@ record LoadOptions(
         Set<String> scenarios, int subscribers, int window, Duration warmup, Duration duration,
         int rate, Duration latencyDuration, int sessions, int handshakeConcurrency,
         Duration handshakeDuration, int clientThreads, List<String> serverJvmOptions, Path serverJar,
-        String natsServer, String natsSubscribers, boolean histogram) {
+        String natsServer, String natsSubscribers, boolean histogram, List<String> buses, List<String> layouts) {
 
-    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory");
+    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory", "cluster");
+    static final Set<String> ALL_BUSES = Set.of("postgres", "nats");
+    static final Set<String> ALL_LAYOUTS = Set.of("1", "3", "3-local", "3-remote");
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -40,6 +42,8 @@ record LoadOptions(
         defaults.put("nats-server", "nats-server");
         defaults.put("nats-subscribers", "netty");
         defaults.put("histogram", "false");
+        defaults.put("buses", "postgres,nats");
+        defaults.put("layouts", "1,3,3-local,3-remote");
         return defaults;
     }
 
@@ -47,7 +51,7 @@ record LoadOptions(
     static String usage() {
         return String.join("\n",
                 "Options (--name value; defaults in brackets):",
-                "  --scenarios LIST            handshake,fanout,nats,memory [all]",
+                "  --scenarios LIST            handshake,fanout,nats,memory,cluster [all but cluster]",
                 "  --subscribers N             fan-out subscribers [1000]",
                 "  --window N                  max messages the publisher runs ahead of the slowest subscriber [512]",
                 "  --warmup S                  unmeasured seconds before each measured window [5]",
@@ -62,7 +66,10 @@ record LoadOptions(
                 "  --server-jar PATH           run the server from this jar instead of the class path ['']",
                 "  --nats-server PATH          the nats-server executable [nats-server]",
                 "  --nats-subscribers KIND     netty (a few event-loop threads) or jnats (threads per connection) [netty]",
-                "  --histogram true            print the server's live class histogram in the memory scenario [false]");
+                "  --histogram true            print the server's live class histogram in the memory scenario [false]",
+                "  --buses LIST                cluster scenario: postgres,nats (one embedded PostgreSQL store each) [both]",
+                "  --layouts LIST              cluster scenario: 1 instance, 3 (subscribers spread), 3-local (all on the",
+                "                              publisher's instance), 3-remote (all on another) [1,3,3-local,3-remote]");
     }
 
     /**
@@ -92,6 +99,14 @@ record LoadOptions(
         if (!natsSubscribers.equals("netty") && !natsSubscribers.equals("jnats")) {
             throw new IllegalArgumentException("--nats-subscribers : `" + natsSubscribers + "` (expected: netty or jnats)");
         }
+        List<String> buses = List.of(values.get("buses").split(","));
+        List<String> layouts = List.of(values.get("layouts").split(","));
+        if (!ALL_BUSES.containsAll(buses)) {
+            throw new IllegalArgumentException("--buses : `" + values.get("buses") + "` (expected: a list of " + ALL_BUSES + ")");
+        }
+        if (!ALL_LAYOUTS.containsAll(layouts)) {
+            throw new IllegalArgumentException("--layouts : `" + values.get("layouts") + "` (expected: a list of " + ALL_LAYOUTS + ")");
+        }
         String jvm = values.get("server-jvm-options").trim();
         String jar = values.get("server-jar").trim();
         return new LoadOptions(
@@ -110,7 +125,9 @@ record LoadOptions(
                 jar.isEmpty() ? null : Path.of(jar),
                 values.get("nats-server"),
                 natsSubscribers,
-                Boolean.parseBoolean(values.get("histogram")));
+                Boolean.parseBoolean(values.get("histogram")),
+                buses,
+                layouts);
     }
 
     private static int positive(Map<String, String> values, String name) {

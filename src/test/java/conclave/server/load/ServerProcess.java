@@ -49,6 +49,14 @@ public final class ServerProcess implements AutoCloseable {
      * per-address pre-auth cap lifted: the generator floods from one address on purpose.
      */
     static ServerProcess conclave(List<String> jvmOptions, Path jar) throws IOException {
+        return conclave(jvmOptions, jar, List.of("--ephemeral"));
+    }
+
+    /**
+     * As above, with {@code storeAndCluster} (e.g. {@code --store URL --cluster postgres}) in place
+     * of {@code --ephemeral}: one instance of a conclave that spans several processes.
+     */
+    static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> storeAndCluster) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -57,8 +65,9 @@ public final class ServerProcess implements AutoCloseable {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "conclave.cli.Main"));
         }
-        command.addAll(List.of("serve", "--ephemeral", "--bind", "127.0.0.1:0",
+        command.addAll(List.of("serve", "--bind", "127.0.0.1:0",
                 "--rate-limit", "off", "--max-pre-auth-per-address", "100000"));
+        command.addAll(storeAndCluster);
         return start("conclave", command, CONCLAVE_LISTENING);
     }
 
@@ -75,6 +84,8 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().remove("CONCLAVE_ADMINS");
         builder.environment().remove("CONCLAVE_DATA_DIR");
         builder.environment().remove("CONCLAVE_BIND");
+        builder.environment().remove("CONCLAVE_STORE");
+        builder.environment().remove("CONCLAVE_CLUSTER");
         return new ServerProcess(name, builder.start(), log, listening);
     }
 
