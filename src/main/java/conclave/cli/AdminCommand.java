@@ -33,11 +33,23 @@ final class AdminCommand {
                         + " or ~/.local/share/conclave).")
         Path dataDir;
 
+        @Option(
+                names = "--store",
+                paramLabel = "<URL>",
+                defaultValue = "${env:CONCLAVE_STORE}",
+                description = "The server's --store, if it has one (env CONCLAVE_STORE): a PostgreSQL store is"
+                        + " backed up with pg_dump instead, see docs/deploy.md.")
+        String storeUrl;
+
         @Parameters(paramLabel = "<FILE>", description = "Where to write the copy; must not exist yet.")
         Path target;
 
         @Override
         public Integer call() {
+            if (storeUrl != null && !storeUrl.isBlank()) {
+                throw new IllegalStateException("admin backup copies the SQLite store only; this server's store is"
+                        + " PostgreSQL (--store or CONCLAVE_STORE): back it up with pg_dump, see docs/deploy.md");
+            }
             Path dir = dataDir != null ? dataDir : XdgDirs.current().dataDir();
             long bytes = SqliteBackup.copy(dir, target);
             spec.commandLine().getOut().println("backed up " + bytes + " bytes to " + target);

@@ -93,7 +93,7 @@ final class AdminOps {
         switch (op.kind()) {
             case DELETE_CHANNEL:
                 context.store().deleteChannel(channel);
-                context.hub().dropChannel(channel);
+                context.cluster().dropChannel(channel);
                 return Replies.ack(channel);
             case RENAME_CHANNEL:
                 return rename(channel, (AdminOp.RenameChannel) op);
@@ -103,13 +103,13 @@ final class AdminOps {
             case ACL_ADD: {
                 String target = Names.check(NameKind.USERNAME, ((AdminOp.AclAdd) op).user());
                 context.store().grantMembership(channel, target);
-                context.hub().unban(channel, target);
+                context.cluster().unban(channel, target);
                 return Replies.ack(target);
             }
             case ACL_REMOVE: {
                 String target = Names.check(NameKind.USERNAME, ((AdminOp.AclRemove) op).user());
                 context.store().revokeMembership(channel, target);
-                context.hub().unsubscribeUser(channel, target);
+                context.cluster().unsubscribeUser(channel, target);
                 return Replies.ack(target);
             }
             case ACL_LIST:
@@ -123,13 +123,13 @@ final class AdminOps {
             case BAN: {
                 String target = Names.check(NameKind.USERNAME, ((AdminOp.Ban) op).user());
                 context.store().ban(channel, target);
-                context.hub().ban(channel, target);
+                context.cluster().ban(channel, target);
                 return Replies.ack(target);
             }
             case UNBAN: {
                 String target = Names.check(NameKind.USERNAME, ((AdminOp.Unban) op).user());
                 context.store().unban(channel, target);
-                context.hub().unban(channel, target);
+                context.cluster().unban(channel, target);
                 return Replies.ack(target);
             }
             case BAN_LIST:
@@ -197,7 +197,7 @@ final class AdminOps {
         String newName = Names.check(NameKind.CHANNEL, rename.newName());
         switch (context.store().renameChannel(channel, newName)) {
             case RENAMED:
-                context.hub().renameChannel(channel, newName);
+                context.cluster().renameChannel(channel, newName);
                 return Replies.ack(newName);
             case NAME_TAKEN:
                 return Replies.nameNotAvailable(newName);
@@ -258,9 +258,9 @@ final class AdminOps {
         String target = Names.checkKickTarget(kick.target());
         Optional<SessionPath> path = SessionPath.parse(target);
         if (path.isPresent()) {
-            context.hub().unsubscribePath(channel, path.get());
+            context.cluster().unsubscribePath(channel, path.get());
         } else {
-            context.hub().unsubscribeUser(channel, target);
+            context.cluster().unsubscribeUser(channel, target);
         }
         return Replies.ack(target);
     }
@@ -281,10 +281,8 @@ final class AdminOps {
         }
         String username = Names.check(NameKind.USERNAME, remove.username());
         UserRemoval removal = context.store().removeUser(username);
-        removal.deletedChannels().forEach(context.hub()::dropChannel);
-        for (Member member : context.hub().sessionsOf(username)) {
-            member.kill(ForceDrop.USER_REMOVED);
-        }
+        removal.deletedChannels().forEach(context.cluster()::dropChannel);
+        context.cluster().dropUser(username, ForceDrop.USER_REMOVED);
         LOG.info("user removed user={} by={}", username, session.path());
         return Replies.ack(username);
     }
@@ -292,9 +290,7 @@ final class AdminOps {
     private Frame removeMachine(SessionState.Established session, AdminOp.MachineRemove remove) {
         String user = session.path().user();
         context.store().removeMachine(user, remove.name());
-        for (Member member : context.hub().sessionsOf(user, remove.name())) {
-            member.kill(ForceDrop.MACHINE_REVOKED);
-        }
+        context.cluster().dropMachine(user, remove.name(), ForceDrop.MACHINE_REVOKED);
         return Replies.ack(remove.name());
     }
 

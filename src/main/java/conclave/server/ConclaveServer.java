@@ -1,13 +1,18 @@
 package conclave.server;
 
+import conclave.server.cluster.ClusterAddress;
+import conclave.server.cluster.ClusterBus;
+import conclave.server.cluster.NatsBus;
+import conclave.server.cluster.PostgresBus;
 import conclave.store.BanRecord;
-import conclave.store.SqliteStore;
 import conclave.store.Store;
+import conclave.store.StoreLocation;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,6 +40,7 @@ public final class ConclaveServer implements AutoCloseable {
 
     private final Store store;
     private final Hub hub;
+    private final Cluster cluster;
     private final ServerTransport transport;
     private final ConnectionLimiter limiter;
     /** Empty when {@code /metrics} is served on the client port. */
@@ -45,10 +51,11 @@ public final class ConclaveServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConclaveServer(
-            Store store, Hub hub, ServerTransport transport, ConnectionLimiter limiter,
+            Store store, Hub hub, Cluster cluster, ServerTransport transport, ConnectionLimiter limiter,
             Optional<MetricsEndpoint> metricsEndpoint, ThreadPoolExecutor requests, ScheduledExecutorService housekeeping, String serverId) {
         this.store = store;
         this.hub = hub;
+        this.cluster = cluster;
         this.transport = transport;
         this.limiter = limiter;
         this.metricsEndpoint = metricsEndpoint;
@@ -60,23 +67,30 @@ public final class ConclaveServer implements AutoCloseable {
     /**
      * Opens the store, loads bans, binds and starts serving.
      *
-     * @throws IllegalArgumentException if an admin spec is malformed
+     * @throws IllegalArgumentException if an admin spec is malformed, or the cluster bus needs a
+     *     store this instance lacks
      * @throws java.io.UncheckedIOException if the address cannot be bound
+     * @throws conclave.server.cluster.ClusterBusException if the cluster bus cannot be reached
      */
     public static ConclaveServer start(ServerOptions options) {
         return start(options, ServerClock.system(), ServerTimings.DEFAULT);
     }
 
     static ConclaveServer start(ServerOptions options, ServerClock clock, ServerTimings timings) {
+        return start(options, clock, timings, ClusterTimings.DEFAULT);
+    }
+
+    static ConclaveServer start(
+            ServerOptions options, ServerClock clock, ServerTimings timings, ClusterTimings clusterTimings) {
         AdminAllowlist admins = AdminAllowlist.parse(options.adminSpecs());
         InstantSource instants = clock::now;
         ServerMetrics metrics = new ServerMetrics();
-        Store store = TimedStore.wrap(options.dataDir().isPresent()
-                ? SqliteStore.open(options.dataDir().get(), instants)
-                : SqliteStore.inMemory(instants), metrics);
-        options.dataDir().ifPresentOrElse(
-                dir -> LOG.info("store opened data_dir={}", dir.toAbsolutePath()),
-                () -> LOG.info("store is in memory (--ephemeral): everything is lost on exit"));
+        Store store = TimedStore.wrap(options.store().open(instants), metrics);
+        if (options.store() instanceof StoreLocation.InMemory) {
+            LOG.info("store is in memory (--ephemeral): everything is lost on exit");
+        } else {
+            LOG.info("store opened {}", options.store());
+        }
         for (String name : admins.unpinned()) {
             LOG.warn("admin `{}` is not pinned to a key: the first to register that name becomes admin;"
                     + " pin it as {}=<pubkey>", name, name);
@@ -84,13 +98,32 @@ public final class ConclaveServer implements AutoCloseable {
         List<Hub.ChannelUser> bans = store.listBans().stream()
                 .map((BanRecord ban) -> new Hub.ChannelUser(ban.channel(), ban.username()))
                 .toList();
-        Hub hub = new Hub(bans, metrics);
         String serverId = store.instanceId();
+        SecureRandom random = new SecureRandom();
+        String instance = instanceName(random);
+        Cluster cluster;
+        Hub hub;
+        try {
+            Optional<ClusterBus> bus = bus(options.cluster(), options.store(), serverId, instance);
+            if (bus.isEmpty()) {
+                hub = new Hub(bans, metrics);
+                cluster = new SoloCluster(hub);
+            } else {
+                BusCluster joined = BusCluster.join(
+                        instance, bus.get(), store, bans, metrics, clock, clusterTimings);
+                LOG.info("cluster bus joined bus={} instance={}", busName(options.cluster()), instance);
+                hub = joined.hub();
+                cluster = joined;
+            }
+        } catch (RuntimeException unreachable) {
+            store.close();
+            throw unreachable;
+        }
         ThreadPoolExecutor requests = new ThreadPoolExecutor(
                 REQUEST_THREADS, REQUEST_THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
         ServerContext context =
-                new ServerContext(store, hub, admins, options.limits(), clock, new SecureRandom(), metrics, options.tracing());
+                new ServerContext(store, hub, cluster, admins, options.limits(), clock, random, metrics, options.tracing());
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         metrics.watch(hub::onlineCount, limiter::openConnections, () -> store.listChannels().size());
         ServerTransport transport;
@@ -101,6 +134,7 @@ public final class ConclaveServer implements AutoCloseable {
                             clock, hub, timings.handshakeDeadline(), metrics));
         } catch (RuntimeException bindFailure) {
             requests.shutdownNow();
+            cluster.close();
             store.close();
             throw bindFailure;
         }
@@ -110,13 +144,14 @@ public final class ConclaveServer implements AutoCloseable {
         } catch (RuntimeException bindFailure) {
             transport.close();
             requests.shutdownNow();
+            cluster.close();
             store.close();
             throw bindFailure;
         }
         ScheduledExecutorService housekeeping =
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
         ConclaveServer server =
-                new ConclaveServer(store, hub, transport, limiter, metricsEndpoint, requests, housekeeping, serverId);
+                new ConclaveServer(store, hub, cluster, transport, limiter, metricsEndpoint, requests, housekeeping, serverId);
         housekeeping.scheduleAtFixedRate(
                 () -> server.reap(clock, timings.idleLimit()), 0, timings.reapEvery().toMillis(), TimeUnit.MILLISECONDS);
         housekeeping.scheduleAtFixedRate(
@@ -126,6 +161,46 @@ public final class ConclaveServer implements AutoCloseable {
         metricsEndpoint.ifPresent(endpoint -> LOG.info("metrics served addr={}:{}",
                 endpoint.address().getHostString(), endpoint.address().getPort()));
         return server;
+    }
+
+    /**
+     * The bus {@code --cluster} names, or empty when the instance runs alone.
+     *
+     * @throws IllegalArgumentException if it needs what this instance lacks (a PostgreSQL store)
+     */
+    private static Optional<ClusterBus> bus(
+            ClusterAddress address, StoreLocation store, String serverId, String instance) {
+        if (!(address instanceof ClusterAddress.Solo) && store instanceof StoreLocation.InMemory) {
+            throw new IllegalArgumentException("--cluster needs a store the instances share (--store jdbc:postgresql://…"
+                    + " or one --data-dir); an --ephemeral store lives in this process only");
+        }
+        if (address instanceof ClusterAddress.Nats nats) {
+            return Optional.of(new NatsBus(nats.url(), serverId, instance));
+        }
+        if (address instanceof ClusterAddress.InProcess inProcess) {
+            return Optional.of(inProcess.exchange().join());
+        }
+        if (address instanceof ClusterAddress.Postgres) {
+            if (store instanceof StoreLocation.Postgres postgres) {
+                return Optional.of(new PostgresBus(postgres.url()));
+            }
+            throw new IllegalArgumentException("--cluster postgres needs a PostgreSQL store (--store jdbc:postgresql://…)");
+        }
+        return Optional.empty();
+    }
+
+    private static String busName(ClusterAddress address) {
+        if (address instanceof ClusterAddress.Nats nats) {
+            return "nats " + nats.url().getHost() + ":" + nats.url().getPort(); // never the user info
+        }
+        return address instanceof ClusterAddress.Postgres ? "postgres" : "in-process";
+    }
+
+    /** A fresh random name for this instance on the bus. */
+    private static String instanceName(SecureRandom random) {
+        byte[] bytes = new byte[9];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The address actually bound. */
@@ -194,7 +269,26 @@ public final class ConclaveServer implements AutoCloseable {
         }
         transport.close();
         metricsEndpoint.ifPresent(MetricsEndpoint::close);
+        cluster.close();
         store.close();
         LOG.info("server stopped");
+    }
+
+    /**
+     * Stops at once, as a crash would: the cluster bus is dropped without a goodbye (the other
+     * instances notice the silence) and every connection is cut. For fault tests.
+     */
+    void halt() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        housekeeping.shutdownNow();
+        if (cluster instanceof BusCluster joined) {
+            joined.halt();
+        }
+        requests.shutdownNow();
+        transport.close();
+        metricsEndpoint.ifPresent(MetricsEndpoint::close);
+        store.close();
     }
 }

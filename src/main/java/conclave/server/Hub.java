@@ -29,6 +29,10 @@ import java.util.Set;
  * to their event loops in one {@link FanOutBatch}: one task per event loop, not per recipient;
  * each loop checks its sessions' bounds as it writes. Durable writes (bans, ACLs) go
  * to the store first, then here.
+ *
+ * <p>Every change to who is online or subscribed where is told, under the lock and so in the
+ * order it happened, to the {@link HubJournal} (the cluster bus's presence feed; nothing when the
+ * server runs alone).
  */
 final class Hub {
     private static final Comparator<SessionPath> BY_TEXT = Comparator.comparing(SessionPath::text);
@@ -46,12 +50,18 @@ final class Hub {
     private final Set<Member> inboxMembers = new HashSet<>();
     private final LoopFlushers flushers = new LoopFlushers();
     private final ServerMetrics metrics;
+    private final HubJournal journal;
 
     /** A (channel, username) pair: the key of a ban. */
     record ChannelUser(String channel, String user) {}
 
     Hub(Collection<ChannelUser> durableBans, ServerMetrics metrics) {
+        this(durableBans, metrics, HubJournal.NONE);
+    }
+
+    Hub(Collection<ChannelUser> durableBans, ServerMetrics metrics, HubJournal journal) {
         this.metrics = metrics;
+        this.journal = journal;
         bans.addAll(durableBans);
     }
 
@@ -67,6 +77,7 @@ final class Hub {
                 forgetSubscriptions(previous);
                 inboxMembers.remove(previous);
             }
+            journal.attached(member.path());
             return Optional.ofNullable(previous);
         }
     }
@@ -74,7 +85,9 @@ final class Hub {
     /** Removes {@code member} and its subscriptions, unless its path already belongs to another. */
     void detach(Member member) {
         synchronized (lock) {
-            presence.remove(member.path(), member);
+            if (presence.remove(member.path(), member)) {
+                journal.detached(member.path());
+            }
             forgetSubscriptions(member);
             inboxMembers.remove(member);
         }
@@ -129,6 +142,17 @@ final class Hub {
         }
     }
 
+    /** Every live session with the channels it is subscribed to, told to the journal in the same step. */
+    void reportSnapshot() {
+        synchronized (lock) {
+            Map<SessionPath, Set<String>> sessions = new HashMap<>();
+            for (SessionPath path : presence.keySet()) {
+                sessions.put(path, Set.copyOf(subscriptions.getOrDefault(presence.get(path), Set.of())));
+            }
+            journal.snapshot(sessions);
+        }
+    }
+
     /** Every live session of {@code user}. */
     List<Member> sessionsOf(String user) {
         synchronized (lock) {
@@ -168,7 +192,9 @@ final class Hub {
             if (presence.get(member.path()) != member) {
                 return true; // superseded or gone: its subscriptions are moot
             }
-            subscribers.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(member);
+            if (subscribers.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(member)) {
+                journal.subscribed(member.path(), channel);
+            }
             subscriptions.computeIfAbsent(member, m -> new HashSet<>()).add(channel);
             return true;
         }
@@ -244,6 +270,8 @@ final class Hub {
                     Set<String> channels = subscriptions.get(member);
                     channels.remove(from);
                     channels.add(to);
+                    journal.unsubscribed(member.path(), from);
+                    journal.subscribed(member.path(), to);
                 }
             }
             for (ChannelUser ban : List.copyOf(bans)) {
@@ -262,6 +290,7 @@ final class Hub {
             if (gone != null) {
                 for (Member member : gone) {
                     subscriptions.get(member).remove(name);
+                    journal.unsubscribed(member.path(), name);
                 }
             }
             bans.removeIf(ban -> ban.channel().equals(name));
@@ -317,7 +346,9 @@ final class Hub {
     private void removeSubscription(Member member, String channel) {
         Set<Member> subscribed = subscribers.get(channel);
         if (subscribed != null) {
-            subscribed.remove(member);
+            if (subscribed.remove(member)) {
+                journal.unsubscribed(member.path(), channel);
+            }
             if (subscribed.isEmpty()) {
                 subscribers.remove(channel);
             }

@@ -10,6 +10,7 @@ import conclave.protocol.MachineInfo;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
+import conclave.store.AppendedMessage;
 import conclave.store.ChannelRecord;
 import conclave.store.MessageRecord;
 import conclave.store.Redemption;
@@ -19,7 +20,6 @@ import conclave.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +130,7 @@ final class Requests {
         }
         if (record.get().visibility() == Visibility.PRIVATE && !context.store().isMember(channel, user)) {
             // Hidden from this user: a ban must not reveal it exists, nor spend an invite use.
-            if (join.token().isEmpty() || context.hub().isBanned(channel, user)) {
+            if (join.token().isEmpty() || context.cluster().isBanned(channel, user)) {
                 return Replies.channelNotFound(channel);
             }
             Redemption redemption =
@@ -139,7 +139,8 @@ final class Requests {
                 return Replies.channelNotFound(channel);
             }
         }
-        if (!context.hub().subscribe(session.member(), channel)) {
+        // The cluster may know of a ban the hub's mirror lacks yet; asking mirrors it for the subscribe.
+        if (context.cluster().isBanned(channel, user) || !context.hub().subscribe(session.member(), channel)) {
             return Replies.channelPrivate(channel);
         }
         return new Frame.Joined(channel);
@@ -152,7 +153,7 @@ final class Requests {
 
     private Frame who(SessionState.Established session, Frame.Who who) {
         if (who.channel().isEmpty()) {
-            return new Frame.Presence(Optional.empty(), context.hub().online());
+            return new Frame.Presence(Optional.empty(), context.cluster().online());
         }
         String channel = who.channel().get();
         Optional<ChannelRecord> record = context.store().findChannel(channel);
@@ -164,7 +165,7 @@ final class Requests {
         if (!visible) {
             return Replies.channelNotFound(channel);
         }
-        return new Frame.Presence(who.channel(), context.hub().subscribers(channel));
+        return new Frame.Presence(who.channel(), context.cluster().subscribers(channel));
     }
 
     private Frame listChannels(SessionState.Established session) {
@@ -201,11 +202,12 @@ final class Requests {
             return Replies.notMember(channel);
         }
         byte[] blob = BINCODE.encodePayload(post.payload());
-        OptionalLong ts = context.store().appendMessage(channel, from.text(), blob, context.clock().millis());
-        if (ts.isEmpty()) {
+        Optional<AppendedMessage> appended =
+                context.store().appendLinkedMessage(channel, from.text(), blob, context.clock().millis());
+        if (appended.isEmpty()) {
             return Replies.notMember(channel); // deleted while we were subscribed
         }
-        context.hub().fanOut(channel, from, new Frame.ChannelMsg(channel, from, post.payload()));
+        context.cluster().posted(channel, from, post.payload(), appended.get());
         return Replies.ack();
     }
 
@@ -224,13 +226,11 @@ final class Requests {
         if (inboxSender && target.isUserOnly()) {
             return inbox.whisperToUser(session.path(), target, whisper.payload());
         }
-        Optional<Member> recipient = context.hub().find(target);
-        if (recipient.isEmpty()) {
+        if (!context.cluster().whisper(session.path(), target, whisper.payload())) {
             return inboxSender
                     ? inbox.queue(session.path(), target, whisper.payload())
                     : Replies.notFound("session `" + target.text() + "` is not online");
         }
-        context.hub().push(recipient.get(), new SharedFrame(new Frame.Whisper(session.path(), target, whisper.payload())));
         return Replies.ack();
     }
 

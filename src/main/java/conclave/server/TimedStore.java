@@ -17,7 +17,9 @@ final class TimedStore {
     static Store wrap(Store store, ServerMetrics metrics) {
         Map<Method, DistributionDataPoint> latencies = new HashMap<>();
         for (Method method : Store.class.getMethods()) {
-            latencies.put(method, metrics.storeOperation(method.getName()));
+            // One append operation whichever form is called, so dashboards keep operation="appendMessage".
+            String operation = method.getName().equals("appendLinkedMessage") ? "appendMessage" : method.getName();
+            latencies.put(method, metrics.storeOperation(operation));
         }
         return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
                 (proxy, method, args) -> {

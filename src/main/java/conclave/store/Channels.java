@@ -71,8 +71,13 @@ final class Channels {
     }
 
     ChannelRenameResult rename(Handle handle, String name, String newName) {
-        // OR IGNORE skips the row instead of failing when the new name is taken.
-        int renamed = handle.createUpdate("UPDATE OR IGNORE channels SET name = :newName WHERE name = :name")
+        // Skips the row instead of failing when the new name is taken (by another channel). A
+        // rename racing another store to the same name fails on the unique constraint instead,
+        // and the retried transaction then lands here.
+        int renamed = handle.createUpdate("""
+                        UPDATE channels SET name = :newName
+                        WHERE name = :name
+                          AND (:name = :newName OR NOT EXISTS (SELECT 1 FROM channels WHERE name = :newName))""")
                 .bind("name", name)
                 .bind("newName", newName)
                 .execute();
@@ -97,11 +102,14 @@ final class Channels {
 
     /** Deletes every channel the user created and returns their names, sorted. */
     List<String> deleteCreatedBy(Handle handle, String username) {
-        List<String> names = namesCreatedBy(handle, username);
-        handle.createUpdate("DELETE FROM channels WHERE created_by = :username")
+        // RETURNING names exactly the rows deleted, even if another store creates one meanwhile.
+        return handle.createQuery("DELETE FROM channels WHERE created_by = :username RETURNING name")
                 .bind("username", username)
-                .execute();
-        return names;
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .sorted()
+                .toList();
     }
 
     private static ChannelRecord channel(ResultSet rs) throws SQLException {

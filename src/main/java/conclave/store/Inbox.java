@@ -46,7 +46,7 @@ final class Inbox {
             Handle handle, String path, String user, long nowMs, long notBeforeMs, int limit) {
         return handle.createQuery("""
                         UPDATE inbox_whispers SET delivered_to = :path, delivered_at_ms = :now
-                        WHERE id IN (
+                        WHERE delivered_at_ms IS NULL AND id IN (
                             SELECT id FROM inbox_whispers
                             WHERE recipient_user = :user AND delivered_at_ms IS NULL
                               AND queued_at_ms >= :notBefore AND recipient IN (:path, :user)

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -35,7 +36,7 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Thread-safe. Waiting for a reader connection is bounded by {@link #READER_WAIT_SECONDS}.
  */
-final class SqliteConnections implements AutoCloseable {
+final class SqliteConnections implements Transactions {
     private static final int BUSY_TIMEOUT_MS = 5_000;
     private static final long READER_WAIT_SECONDS = 30;
     private static final String MIGRATIONS = "classpath:db/migration/sqlite";
@@ -87,8 +88,13 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one write transaction: committed when it returns, rolled back if it throws. */
-    <R> R write(String operation, HandleCallback<R, RuntimeException> work) {
+    @Override
+    public void serialize(Handle handle, String scope) {
+        // Nothing to do: every write transaction already runs alone on the one write connection.
+    }
+
+    @Override
+    public <R> R write(String operation, HandleCallback<R, RuntimeException> work) {
         writeLock.lock();
         try {
             requireOpen();
@@ -101,7 +107,8 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /** Runs read-only {@code work} on a reader connection (or the writer, if there are none). */
-    <R> R read(String operation, HandleCallback<R, RuntimeException> work) {
+    @Override
+    public <R> R read(String operation, HandleCallback<R, RuntimeException> work) {
         if (readerCount == 0) {
             writeLock.lock();
             try {

@@ -161,7 +161,18 @@ public interface Store extends AutoCloseable {
      * channel even when the clock steps back. The row is committed before this returns. Empty if
      * the channel is absent.
      */
-    OptionalLong appendMessage(String channel, String fromPath, byte[] payload, long nowMs);
+    default OptionalLong appendMessage(String channel, String fromPath, byte[] payload, long nowMs) {
+        return appendLinkedMessage(channel, fromPath, payload, nowMs)
+                .map(appended -> OptionalLong.of(appended.tsMs()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * {@link #appendMessage}, also answering the timestamp of the message it follows, read in the
+     * same transaction as the insert (what the cluster bus needs to keep each channel in order).
+     * Empty if the channel is absent.
+     */
+    Optional<AppendedMessage> appendLinkedMessage(String channel, String fromPath, byte[] payload, long nowMs);
 
     /**
      * The channel's messages with {@code tsMs > sinceMs} and {@code tsMs >= notBeforeMs} (the

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code conclave serve} refuses bad flags before starting anything. */
 class ServeCommandTest {
@@ -15,6 +17,78 @@ class ServeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--ephemeral and --data-dir cannot be used together");
+    }
+
+    @Test
+    void storeWithEphemeral_isAUsageError() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--store", "jdbc:postgresql://127.0.0.1/conclave");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--store (or CONCLAVE_STORE) and --ephemeral cannot be used together");
+    }
+
+    @Test
+    void storeWithDataDir_isAUsageError() {
+        CliRun run = CliRun.of("serve", "--data-dir", "/tmp/x", "--store", "jdbc:postgresql://127.0.0.1/conclave");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--store (or CONCLAVE_STORE) and --data-dir (or CONCLAVE_DATA_DIR) cannot be used together");
+    }
+
+    @Test
+    void storeWithUnsupportedScheme_isAUsageErrorNamingTheFlagWithoutThePassword() {
+        CliRun run = CliRun.of("serve", "--store", "mysql://db/conclave?password=hunter2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--store: unsupported store `mysql://db/conclave?password=***`: expected jdbc:postgresql://")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void storeUnreachable_exitsOneNamingTheMaskedUrl() {
+        CliRun run = CliRun.of("serve", "--bind", "127.0.0.1:0",
+                "--store", "jdbc:postgresql://127.0.0.1:1/conclave?password=hunter2&connectTimeout=5");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .startsWith("❌ failed to connect to the PostgreSQL store"
+                        + " `jdbc:postgresql://127.0.0.1:1/conclave?password=***&connectTimeout=5`: ")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void clusterWithUnknownBus_isAUsageErrorNamingTheForms() {
+        CliRun run = CliRun.of("serve", "--ephemeral", "--cluster", "redis://127.0.0.1:6379");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cluster")
+                .contains("invalid cluster bus `redis://127.0.0.1:6379`: expected `none`, `postgres` or `nats://HOST:PORT`");
+    }
+
+    @Test
+    void clusterPostgresOnSqlite_isAUsageError(@TempDir Path dataDir) {
+        CliRun run = CliRun.of("serve", "--bind", "127.0.0.1:0", "--data-dir", dataDir.toString(), "--cluster", "postgres");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cluster postgres needs a PostgreSQL store");
+    }
+
+    @Test
+    void clusterWithEphemeralStore_isAUsageError() {
+        CliRun run = CliRun.of("serve", "--bind", "127.0.0.1:0", "--ephemeral", "--cluster", "nats://127.0.0.1:4222");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cluster needs a store the instances share");
+    }
+
+    @Test
+    void clusterNatsUnreachable_exitsOneNamingTheAddress(@TempDir Path dataDir) {
+        CliRun run = CliRun.of("serve", "--bind", "127.0.0.1:0", "--data-dir", dataDir.toString(),
+                "--cluster", "nats://127.0.0.1:1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("❌ cannot reach the NATS server at 127.0.0.1:1 (--cluster)");
     }
 
     @Test

@@ -49,8 +49,8 @@ final class TestServer implements AutoCloseable {
                 .map(ban -> new Hub.ChannelUser(ban.channel(), ban.username()))
                 .toList(), metrics);
         context = new ServerContext(
-                store, hub, AdminAllowlist.parse(List.of(adminSpecs)), limits, clock, new SecureRandom(), metrics,
-                RequestTracing.OFF);
+                store, hub, new SoloCluster(hub), AdminAllowlist.parse(List.of(adminSpecs)), limits, clock,
+                new SecureRandom(), metrics, RequestTracing.OFF);
     }
 
     TestSession connect() {

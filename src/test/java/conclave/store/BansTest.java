@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import conclave.protocol.Visibility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class BansTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class BansTest extends StoreContract {
     private Store store;
 
     @BeforeEach

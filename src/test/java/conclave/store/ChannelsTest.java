@@ -9,12 +9,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ChannelsTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class ChannelsTest extends StoreContract {
     private Store store;
 
     @BeforeEach

@@ -7,13 +7,9 @@ import conclave.identity.SigningKey;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The whisper inbox of the {@code inbox} extension on a real SQLite file. */
-class InboxTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+/** The whisper inbox of the {@code inbox} extension. */
+class InboxTest extends StoreContract {
     private static final String ALICE = "alice/box/s1";
     private static final String BOB_DESK = "bob/desk/agent";
     private Store store;

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class InstanceIdTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class InstanceIdTest extends StoreContract {
     @Test
     void instanceId_firstCall_isA32CharacterToken() {
         assertThat(fixture.store().instanceId()).matches("[A-Za-z0-9_-]{32}");
@@ -24,7 +20,7 @@ class InstanceIdTest {
     }
 
     @Test
-    void instanceId_afterReopeningTheSameDataDir_isUnchanged() {
+    void instanceId_afterReopeningTheSameDatabase_isUnchanged() {
         String first = fixture.store().instanceId();
 
         Store reopened = fixture.reopen();
@@ -33,18 +29,16 @@ class InstanceIdTest {
     }
 
     @Test
-    void instanceId_concurrentFirstBootsOfTwoStoresOnOneFile_converge() throws Exception {
-        try (SqliteStore second = SqliteStore.open(fixture.dataDir(), InstantSource.system())) {
-            Store[] stores = {fixture.store(), second};
+    void instanceId_concurrentFirstBootsOfTwoStoresOnOneDatabase_converge() throws Exception {
+        Store[] stores = {fixture.store(), fixture.openAnother()};
 
-            List<String> ids = Concurrently.run(8, i -> stores[i % 2].instanceId());
+        List<String> ids = Concurrently.run(8, i -> stores[i % 2].instanceId());
 
-            assertThat(ids).hasSize(8).containsOnly(ids.get(0));
-        }
+        assertThat(ids).hasSize(8).containsOnly(ids.get(0));
     }
 
     @Test
-    void instanceId_ofAnotherDataDir_differs() {
+    void instanceId_ofAnotherDatabase_differs() {
         try (SqliteStore other = SqliteStore.inMemory(InstantSource.system())) {
             assertThat(other.instanceId()).isNotEqualTo(fixture.store().instanceId());
         }

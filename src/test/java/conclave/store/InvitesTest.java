@@ -10,12 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class InvitesTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class InvitesTest extends StoreContract {
     private static final Instant NOW = StoreFixture.START;
     private Store store;
 

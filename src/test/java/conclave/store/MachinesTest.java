@@ -7,12 +7,8 @@ import conclave.identity.SigningKey;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MachinesTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class MachinesTest extends StoreContract {
     private final Ed25519PublicKey workstation = SigningKey.generate().publicKey();
     private final Ed25519PublicKey laptop = SigningKey.generate().publicKey();
     private Store store;

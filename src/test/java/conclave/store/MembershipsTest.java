@@ -6,12 +6,8 @@ import conclave.identity.SigningKey;
 import conclave.protocol.Visibility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MembershipsTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class MembershipsTest extends StoreContract {
     private Store store;
 
     @BeforeEach

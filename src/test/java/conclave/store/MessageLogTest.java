@@ -8,12 +8,8 @@ import conclave.protocol.Visibility;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MessageLogTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class MessageLogTest extends StoreContract {
     private static final String ALICE = "alice/box/s1";
     private Store store;
 

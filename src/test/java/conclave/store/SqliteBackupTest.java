@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link SqliteBackup} on real database files: a usable copy, and clear refusals. */
 class SqliteBackupTest {
     @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
+    final SqliteFixture fixture = new SqliteFixture();
 
     @TempDir
     Path scratch;
 
     @Test
     void copyOfAnOpenStore_opensAsAStoreWithTheSameContents() throws IOException {
-        SqliteStore store = fixture.store();
+        Store store = fixture.store();
         String instanceId = store.instanceId(); // created on first use, as a server does at start
         store.register("alice", "laptop", SigningKey.generate().publicKey());
         store.createChannel("ops", Visibility.PRIVATE, "alice", StoreFixture.NO_CAP);

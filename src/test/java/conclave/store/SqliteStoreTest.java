@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Opening, migrating, failing and closing the SQLite store itself. */
 class SqliteStoreTest {
     @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
+    final SqliteFixture fixture = new SqliteFixture();
 
     @TempDir
     Path scratch;

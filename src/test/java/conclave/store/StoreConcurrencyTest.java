@@ -14,16 +14,12 @@ import java.util.OptionalLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many threads on one store: the single writer and the reader connections keep every guarantee
  * under contention (scenarios 45 and 46 among them).
  */
-class StoreConcurrencyTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class StoreConcurrencyTest extends StoreContract {
     private static final Instant NOW = StoreFixture.START;
     private Store store;
 
@@ -62,6 +58,27 @@ class StoreConcurrencyTest {
 
         assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(5);
         assertThat(store.listMembers("ops")).hasSize(6);
+    }
+
+    @Test
+    void appendLinkedMessage_eightThreadsAtOnce_eachNamesItsTruePredecessor() throws Exception {
+        List<List<AppendedMessage>> perThread = Concurrently.run(8, i -> {
+            List<AppendedMessage> appended = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                appended.add(store.appendLinkedMessage("ops", "user" + i + "/box/s", bytes("m" + n), 1_000).orElseThrow());
+            }
+            return appended;
+        });
+
+        List<AppendedMessage> all = perThread.stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparingLong(AppendedMessage::tsMs))
+                .toList();
+        assertThat(all).hasSize(320);
+        long previous = 0;
+        for (AppendedMessage message : all) {
+            assertThat(message.previousTsMs()).as("predecessor of %s", message.tsMs()).isEqualTo(previous);
+            previous = message.tsMs();
+        }
     }
 
     @Test

@@ -1,60 +1,61 @@
 package conclave.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A {@link SqliteStore} on a fresh database file (WAL, migrated by Flyway) in a temporary
- * directory, as in production; closed and deleted after each test. Register it with
- * {@code @RegisterExtension}.
+ * The store a test runs against, fresh for each test, on one backend: {@link #store()} plus, for
+ * restarts and multi-server tests, further stores on the same database. Everything it opened is
+ * closed by {@link #close()}.
  */
-final class StoreFixture implements BeforeEachCallback, AfterEachCallback {
+abstract class StoreFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-07-02T10:11:12.345Z");
     /** A cap on channels per creator or invites per channel that tests not about caps never reach. */
     static final int NO_CAP = Integer.MAX_VALUE;
 
     final MutableClock clock = new MutableClock(START);
-    private Path dataDir;
-    private SqliteStore store;
+    private final List<Store> others = new ArrayList<>();
+    private Store store;
 
-    @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
-        dataDir = Files.createTempDirectory("conclave-store-");
-        store = SqliteStore.open(dataDir, clock);
+    /** Opens a new store object on this fixture's database, migrating it if needed. */
+    abstract Store open();
+
+    /** Drops what the database holds, once every store is closed. */
+    abstract void cleanUp() throws Exception;
+
+    /** Opens the fixture's first store; call once before the test. */
+    final void start() {
+        store = open();
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) throws IOException {
-        try {
-            store.close();
-        } finally {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    SqliteStore store() {
+    final Store store() {
         return store;
     }
 
-    Path dataDir() {
-        return dataDir;
-    }
-
-    /** Closes the store and opens the same database file again, as a restart would. */
-    SqliteStore reopen() {
+    /** Closes the store and opens the same database again, as a restart would. */
+    final Store reopen() {
         store.close();
-        store = SqliteStore.open(dataDir, clock);
+        store = open();
         return store;
+    }
+
+    /** Another store on the same database, as another server would have; closed with the fixture. */
+    final Store openAnother() {
+        Store another = open();
+        others.add(another);
+        return another;
+    }
+
+    @Override
+    public final void close() throws Exception {
+        try {
+            others.forEach(Store::close);
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            cleanUp();
+        }
     }
 }

@@ -11,13 +11,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scenario 47 and server.md §10.3: what removing a user deletes, and what it deliberately keeps. */
-class UserRemovalTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class UserRemovalTest extends StoreContract {
     private final Ed25519PublicKey victimDesk = SigningKey.generate().publicKey();
     private final Ed25519PublicKey victimLaptop = SigningKey.generate().publicKey();
     private Store store;

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import conclave.identity.Ed25519PublicKey;
 import conclave.identity.SigningKey;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class UsersTest {
-    @RegisterExtension
-    final StoreFixture fixture = new StoreFixture();
-
+class UsersTest extends StoreContract {
     private final Ed25519PublicKey aaronKey = SigningKey.generate().publicKey();
 
     @Test

@@ -134,7 +134,7 @@ final class FanOutBench {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(System.nanoTime(), deliveries.total(), system.server().cpuTime(), generatorCpu());
+        return new Snapshot(System.nanoTime(), deliveries.total(), system.serverCpuTime(), generatorCpu());
     }
 
     private static Duration generatorCpu() {

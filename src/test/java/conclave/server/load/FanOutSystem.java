@@ -14,7 +14,8 @@ interface FanOutSystem extends AutoCloseable {
     /** A short name for reports. */
     String name();
 
-    ServerProcess server();
+    /** CPU time the server process(es) have used so far. */
+    java.time.Duration serverCpuTime();
 
     /** Sends these message bodies in order, as one batch if the client can. Never blocks on the server. */
     void publish(List<byte[]> bodies);

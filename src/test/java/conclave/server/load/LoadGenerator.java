@@ -1,5 +1,6 @@
 package conclave.server.load;
 
+import conclave.store.TestPostgres;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class LoadGenerator {
     private FanOutBench.Latency conclaveLatency;
     private FanOutBench.Throughput natsThroughput;
     private FanOutBench.Latency natsLatency;
+    private final List<String[]> clusterRuns = new ArrayList<>();
 
     private LoadGenerator(LoadOptions options, PrintStream out) {
         this.options = options;
@@ -72,6 +74,9 @@ public final class LoadGenerator {
         }
         if (options.scenarios().contains("soak")) {
             runSoak();
+        }
+        if (options.scenarios().contains("cluster")) {
+            runCluster();
         }
         printSummary();
     }
@@ -125,6 +130,54 @@ public final class LoadGenerator {
                 FanOutBench bench = new FanOutBench(system, deliveries);
                 natsThroughput = throughput(system, bench, deliveries);
                 natsLatency = latency(bench, deliveries);
+            }
+        }
+    }
+
+    /**
+     * The fan-out shape on a conclave of instances (separate processes) sharing one embedded
+     * PostgreSQL store, for each bus and layout; one summary line per run.
+     */
+    private void runCluster() throws Exception {
+        for (String bus : options.buses()) {
+            for (String layout : options.layouts()) {
+                int instances = layout.equals("1") ? 1 : 3;
+                ConclaveFanOut.Placement placement = layout.endsWith("local") ? ConclaveFanOut.Placement.LOCAL
+                        : layout.endsWith("remote") ? ConclaveFanOut.Placement.REMOTE : ConclaveFanOut.Placement.SPREAD;
+                heading("fan-out: conclave cluster, bus " + bus + ", " + instances + " instance(s), subscribers "
+                        + placement.name().toLowerCase(Locale.ROOT));
+                clusterRuns.add(runClusterOnce(bus, instances, placement,
+                        TestPostgres.shared().newDatabase("load").jdbcUrl()));
+            }
+        }
+    }
+
+    private String[] runClusterOnce(String bus, int instances, ConclaveFanOut.Placement placement, String storeUrl)
+            throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        ServerProcess nats = bus.equals("nats") ? ServerProcess.natsServer(options.natsServer()) : null;
+        try {
+            List<String> storeAndCluster = List.of("--store", storeUrl, "--cluster",
+                    nats == null ? "postgres" : "nats://127.0.0.1:" + nats.address().getPort());
+            for (int i = 0; i < instances; i++) {
+                servers.add(ServerProcess.conclave(options.serverJvmOptions(), options.serverJar(), storeAndCluster));
+            }
+            Deliveries deliveries = new Deliveries();
+            try (ConclaveFanOut system = ConclaveFanOut.open(
+                    servers, placement, options.clientThreads(), options.subscribers(), deliveries)) {
+                FanOutBench bench = new FanOutBench(system, deliveries);
+                FanOutBench.Throughput max = throughput(system, bench, deliveries);
+                FanOutBench.Latency latency = latency(bench, deliveries);
+                servers.forEach(this::printServerLog);
+                return new String[] {bus, Integer.toString(instances), placement.name().toLowerCase(Locale.ROOT),
+                        String.format("%,.0f", max.deliveriesPerSecond()), millis(latency.p50()), millis(latency.p99())};
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+            if (nats != null) {
+                nats.close();
             }
         }
     }
@@ -196,6 +249,13 @@ public final class LoadGenerator {
 
     private void printSummary() {
         heading("summary");
+        if (!clusterRuns.isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"bus", "instances", "subscribers", "deliveries/s", "p50", "p99 @ " + options.rate() + " msg/s"});
+            rows.addAll(clusterRuns);
+            printTable(rows);
+            out.println();
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"metric", "conclave", "nats-server", "ratio", "target", "met"});
         if (conclaveThroughput != null || natsThroughput != null) {
@@ -235,6 +295,10 @@ public final class LoadGenerator {
             rows.add(new String[] {"RSS per idle session (1 -> " + memory.all().sessions() + ")",
                     String.format("%,.0f B", memory.rssPerSession()), "", "", "", ""});
         }
+        printTable(rows);
+    }
+
+    private void printTable(List<String[]> rows) {
         int[] widths = new int[6];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

@@ -17,9 +17,11 @@ record LoadOptions(
         int rate, Duration latencyDuration, int sessions, int handshakeConcurrency,
         Duration handshakeDuration, int clientThreads, List<String> serverJvmOptions, Path serverJar,
         String natsServer, String natsSubscribers, boolean histogram, int soakChannels, int soakRate,
-        Duration soakDuration, Path soakDataDir) {
+        Duration soakDuration, Path soakDataDir, List<String> buses, List<String> layouts) {
 
-    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory", "soak");
+    static final Set<String> ALL_SCENARIOS = Set.of("handshake", "fanout", "nats", "memory", "soak", "cluster");
+    static final Set<String> ALL_BUSES = Set.of("postgres", "nats");
+    static final Set<String> ALL_LAYOUTS = Set.of("1", "3", "3-local", "3-remote");
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -45,6 +47,8 @@ record LoadOptions(
         defaults.put("soak-rate", "1000");
         defaults.put("soak-minutes", "10");
         defaults.put("soak-data-dir", "");
+        defaults.put("buses", "postgres,nats");
+        defaults.put("layouts", "1,3,3-local,3-remote");
         return defaults;
     }
 
@@ -52,7 +56,7 @@ record LoadOptions(
     static String usage() {
         return String.join("\n",
                 "Options (--name value; defaults in brackets):",
-                "  --scenarios LIST            handshake,fanout,nats,memory,soak [all but soak]",
+                "  --scenarios LIST            handshake,fanout,nats,memory,soak,cluster [all but soak and cluster]",
                 "  --subscribers N             fan-out subscribers [1000]",
                 "  --window N                  max messages the publisher runs ahead of the slowest subscriber [512]",
                 "  --warmup S                  unmeasured seconds before each measured window [5]",
@@ -71,7 +75,10 @@ record LoadOptions(
                 "  --soak-channels N           channels the soak's subscribers are spread over [100]",
                 "  --soak-rate N               messages/s the soak posts over all its channels [1000]",
                 "  --soak-minutes N            how long the soak posts [10]",
-                "  --soak-data-dir PATH        the soak server's data directory [a new temporary one, kept afterwards]");
+                "  --soak-data-dir PATH        the soak server's data directory [a new temporary one, kept afterwards]",
+                "  --buses LIST                cluster scenario: postgres,nats (one embedded PostgreSQL store each) [both]",
+                "  --layouts LIST              cluster scenario: 1 instance, 3 (subscribers spread), 3-local (all on the",
+                "                              publisher's instance), 3-remote (all on another) [1,3,3-local,3-remote]");
     }
 
     /**
@@ -101,6 +108,14 @@ record LoadOptions(
         if (!natsSubscribers.equals("netty") && !natsSubscribers.equals("jnats")) {
             throw new IllegalArgumentException("--nats-subscribers : `" + natsSubscribers + "` (expected: netty or jnats)");
         }
+        List<String> buses = List.of(values.get("buses").split(","));
+        List<String> layouts = List.of(values.get("layouts").split(","));
+        if (!ALL_BUSES.containsAll(buses)) {
+            throw new IllegalArgumentException("--buses : `" + values.get("buses") + "` (expected: a list of " + ALL_BUSES + ")");
+        }
+        if (!ALL_LAYOUTS.containsAll(layouts)) {
+            throw new IllegalArgumentException("--layouts : `" + values.get("layouts") + "` (expected: a list of " + ALL_LAYOUTS + ")");
+        }
         String jvm = values.get("server-jvm-options").trim();
         String jar = values.get("server-jar").trim();
         return new LoadOptions(
@@ -123,7 +138,9 @@ record LoadOptions(
                 positive(values, "soak-channels"),
                 positive(values, "soak-rate"),
                 Duration.ofMinutes(positive(values, "soak-minutes")),
-                values.get("soak-data-dir").isBlank() ? null : Path.of(values.get("soak-data-dir").trim()));
+                values.get("soak-data-dir").isBlank() ? null : Path.of(values.get("soak-data-dir").trim()),
+                buses,
+                layouts);
     }
 
     private static int positive(Map<String, String> values, String name) {

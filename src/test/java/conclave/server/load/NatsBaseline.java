@@ -195,8 +195,8 @@ final class NatsBaseline implements FanOutSystem {
     }
 
     @Override
-    public ServerProcess server() {
-        return server;
+    public java.time.Duration serverCpuTime() {
+        return server.cpuTime();
     }
 
     @Override

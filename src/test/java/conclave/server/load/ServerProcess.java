@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Not thread-safe; one owner.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
     private static final Pattern CONCLAVE_LISTENING =
@@ -57,7 +57,11 @@ final class ServerProcess implements AutoCloseable {
         return conclave(jvmOptions, jar, List.of("--data-dir", dataDir.toString()));
     }
 
-    private static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> store) throws IOException {
+    /**
+     * As above, with {@code storeAndCluster} (e.g. {@code --store URL --cluster postgres}) in place
+     * of {@code --ephemeral}: one instance of a conclave that spans several processes.
+     */
+    static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> storeAndCluster) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -66,15 +70,14 @@ final class ServerProcess implements AutoCloseable {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "conclave.cli.Main"));
         }
-        command.add("serve");
-        command.addAll(store);
-        command.addAll(List.of("--bind", "127.0.0.1:0",
+        command.addAll(List.of("serve", "--bind", "127.0.0.1:0",
                 "--rate-limit", "off", "--max-pre-auth-per-address", "100000"));
+        command.addAll(storeAndCluster);
         return start("conclave", command, CONCLAVE_LISTENING);
     }
 
     /** Starts {@code nats-server} on a random loopback port with its default limits. */
-    static ServerProcess natsServer(String executable) throws IOException {
+    public static ServerProcess natsServer(String executable) throws IOException {
         return start("nats-server", List.of(executable, "-a", "127.0.0.1", "-p", "-1"), NATS_LISTENING);
     }
 
@@ -86,6 +89,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().remove("CONCLAVE_ADMINS");
         builder.environment().remove("CONCLAVE_DATA_DIR");
         builder.environment().remove("CONCLAVE_BIND");
+        builder.environment().remove("CONCLAVE_STORE");
+        builder.environment().remove("CONCLAVE_CLUSTER");
         return new ServerProcess(name, builder.start(), log, listening);
     }
 
@@ -93,7 +98,7 @@ final class ServerProcess implements AutoCloseable {
         return name;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
