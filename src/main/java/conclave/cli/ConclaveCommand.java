@@ -120,12 +120,17 @@ final class ConclaveCommand {
      * without initializing it.
      */
     static Optional<Class<?>> verbOf(String[] args) {
+        return verbNameOf(args).flatMap(name ->
+                VERBS.stream().filter(verb -> verb.getAnnotation(Command.class).name().equals(name)).findFirst());
+    }
+
+    /** The first argument of {@code args} that is neither an option nor the value of {@code --config-dir}. */
+    static Optional<String> verbNameOf(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config-dir")) {
                 i++;
             } else if (!args[i].startsWith("-")) {
-                String name = args[i];
-                return VERBS.stream().filter(verb -> verb.getAnnotation(Command.class).name().equals(name)).findFirst();
+                return Optional.of(args[i]);
             }
         }
         return Optional.empty();

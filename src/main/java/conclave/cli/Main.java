@@ -18,6 +18,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (ConclaveCommand.verbNameOf(args).filter("bridge"::equals).isPresent()) {
+            BridgeWarmup.start();
+        }
         System.exit(run(args, utf8Writer(FileDescriptor.out), utf8Writer(FileDescriptor.err)));
     }
 

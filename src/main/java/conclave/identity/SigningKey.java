@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
 import java.security.Signature;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
@@ -19,8 +20,6 @@ public final class SigningKey {
     /** Length of the seed in bytes. */
     public static final int SEED_LENGTH = 32;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final byte[] seed;
     private final PrivateKey privateKey;
     private final Ed25519PublicKey publicKey;
@@ -34,7 +33,7 @@ public final class SigningKey {
     /** A new identity from a fresh CSPRNG seed. */
     public static SigningKey generate() {
         byte[] seed = new byte[SEED_LENGTH];
-        RANDOM.nextBytes(seed);
+        FreshSeeds.RANDOM.nextBytes(seed);
         SigningKey key = fromSeed(seed);
         Arrays.fill(seed, (byte) 0);
         return key;
@@ -93,16 +92,42 @@ public final class SigningKey {
         return "SigningKey[public=" + publicKey.text() + ", seed=redacted]";
     }
 
-    /** A random source that hands out one fixed seed, for deriving a key pair from it. */
-    private static final class SeedReplay extends SecureRandom {
-        private final byte[] seed;
+    /** The CSPRNG for new seeds, opened on first use: loading a key needs none. */
+    private static final class FreshSeeds {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
+    /**
+     * A random source that hands out one fixed seed, for deriving a key pair from it. Built on its
+     * own engine, so that no default generator is looked up and opened for it.
+     */
+    private static final class SeedReplay extends SecureRandom {
         SeedReplay(byte[] seed) {
+            super(new Replay(seed), null);
+        }
+    }
+
+    private static final class Replay extends SecureRandomSpi {
+        private static final long serialVersionUID = 1L;
+
+        private final transient byte[] seed; // key material: never serialized
+
+        Replay(byte[] seed) {
             this.seed = seed;
         }
 
         @Override
-        public void nextBytes(byte[] bytes) {
+        protected void engineSetSeed(byte[] ignored) {
+            // the replayed seed is all there is
+        }
+
+        @Override
+        protected byte[] engineGenerateSeed(int numBytes) {
+            throw new UnsupportedOperationException("a replayed seed generates no seeds");
+        }
+
+        @Override
+        protected void engineNextBytes(byte[] bytes) {
             if (bytes.length != seed.length) {
                 throw new IllegalStateException(
                         "Ed25519 generator asked for " + bytes.length + " random bytes, expected a 32-byte seed");
