@@ -127,7 +127,9 @@ class BridgeIT {
         serve("127.0.0.1:" + port, data);
         a.channelNotification("Reconnected");
         b.channelNotification("Reconnected");
-        assertThat(a.callOk("who", "{\"channel\":\"lobby\"}")).contains("bob/mb/bobdir");
+        // b's "Reconnected" comes before its re-join is through: ask until it is
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> a.callOk("who", "{\"channel\":\"lobby\"}").contains("bob/mb/bobdir"));
         cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
         b.channelNotification("after the restart");
 
