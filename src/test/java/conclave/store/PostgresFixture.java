@@ -11,7 +11,7 @@ import java.sql.Statement;
  * begins with nothing in it.
  */
 final class PostgresFixture extends StoreFixture {
-    private static final String TABLES = "users, machines, channels, memberships, invites, bans, messages, meta";
+    private static final String TABLES = "users, machines, channels, memberships, invites, bans, messages, meta, inbox_whispers";
     private static final PostgresUrl DATABASE = TestPostgres.shared().newDatabase("contract");
 
     @Override
