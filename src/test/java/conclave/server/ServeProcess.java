@@ -68,6 +68,7 @@ public final class ServeProcess implements AutoCloseable {
                 .redirectError(logFile.toFile());
         builder.environment().remove("CONCLAVE_ADMINS");
         builder.environment().remove("CONCLAVE_DATA_DIR");
+        builder.environment().remove("CONCLAVE_STORE");
         builder.environment().remove("CONCLAVE_BIND");
         builder.environment().remove("CONCLAVE_METRICS_BIND");
         builder.environment().keySet().removeIf(name -> name.startsWith("CONCLAVE_MAX_") || name.equals("CONCLAVE_RATE_LIMIT"));

@@ -49,7 +49,7 @@ final class SqliteFixture extends StoreFixture implements BeforeEachCallback, Af
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws Exception {
+    public void afterEach(ExtensionContext context) throws IOException {
         close();
     }
 }

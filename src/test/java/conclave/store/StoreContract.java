@@ -1,5 +1,6 @@
 package conclave.store;
 
+import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
@@ -24,7 +25,7 @@ abstract class StoreContract {
     }
 
     @AfterEach
-    final void closeFixture() throws Exception {
+    final void closeFixture() throws IOException {
         fixture.close();
     }
 }

@@ -1,5 +1,6 @@
 package conclave.store;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ abstract class StoreFixture implements AutoCloseable {
     abstract Store open();
 
     /** Drops what the database holds, once every store is closed. */
-    abstract void cleanUp() throws Exception;
+    abstract void cleanUp() throws IOException;
 
     /** Opens the fixture's first store; call once before the test. */
     final void start() {
@@ -48,7 +49,7 @@ abstract class StoreFixture implements AutoCloseable {
     }
 
     @Override
-    public final void close() throws Exception {
+    public final void close() throws IOException {
         try {
             others.forEach(Store::close);
             if (store != null) {

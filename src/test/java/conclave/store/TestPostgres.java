@@ -30,9 +30,14 @@ public final class TestPostgres {
 
     /** Creates a new, empty database and returns its store URL (user {@code postgres}, no password). */
     public PostgresUrl newDatabase(String prefix) {
+        return url(createDatabase(prefix));
+    }
+
+    /** Creates a new, empty database named {@code prefix_N} and returns its name. */
+    public String createDatabase(String prefix) {
         String name = prefix + "_" + DATABASES.incrementAndGet();
         execute("CREATE DATABASE " + name);
-        return url(name);
+        return name;
     }
 
     /** The store URL of an existing database on this server. */
