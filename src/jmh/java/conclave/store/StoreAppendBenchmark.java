@@ -43,7 +43,7 @@ public class StoreAppendBenchmark {
         } else {
             store = PostgresStore.open(TestPostgres.shared().newDatabase("bench"), InstantSource.system());
         }
-        store.createChannel("lobby", Visibility.PUBLIC, "aaron");
+        store.createChannel("lobby", Visibility.PUBLIC, "aaron", Integer.MAX_VALUE);
     }
 
     @TearDown(Level.Trial)

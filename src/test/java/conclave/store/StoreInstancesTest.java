@@ -30,7 +30,7 @@ class StoreInstancesTest extends StoreContract {
         for (int i = 1; i < INSTANCES; i++) {
             stores.add(fixture.openAnother());
         }
-        fixture.store().createChannel("ops", Visibility.PRIVATE, "aaron");
+        fixture.store().createChannel("ops", Visibility.PRIVATE, "aaron", StoreFixture.NO_CAP);
     }
 
     private Store instance(int thread) {
@@ -39,7 +39,7 @@ class StoreInstancesTest extends StoreContract {
 
     @Test
     void redeemInvite_16RedeemersOn4InstancesOfASingleUseInvite_exactlyOneAdmitted() throws Exception {
-        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"));
+        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.of(1), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(16, i -> instance(i).redeemInvite("ops", "tok", "user" + i, NOW));
 
@@ -52,7 +52,7 @@ class StoreInstancesTest extends StoreContract {
 
     @Test
     void redeemInvite_fiveUsesAnd16RedeemersOn4Instances_exactlyFiveAdmitted() throws Exception {
-        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.of(5), Optional.empty(), "aaron"));
+        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.of(5), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Redemption> outcomes = Concurrently.run(16, i -> instance(i).redeemInvite("ops", "tok", "user" + i, NOW));
 
@@ -62,7 +62,7 @@ class StoreInstancesTest extends StoreContract {
 
     @Test
     void grantMembershipAndRedeem_oneUserOn4InstancesAtOnce_oneMembershipRow() throws Exception {
-        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.empty(), Optional.empty(), "aaron"));
+        instance(1).createInvite(new InviteRecord("tok", "ops", OptionalLong.empty(), Optional.empty(), "aaron"), StoreFixture.NO_CAP, StoreFixture.START);
 
         List<Boolean> admitted = Concurrently.run(16, i -> i % 2 == 0
                 ? instance(i).grantMembership("ops", "bella")
@@ -97,7 +97,7 @@ class StoreInstancesTest extends StoreContract {
     @Test
     void createChannel_16CreatesOfOneNameOn4Instances_exactlyOneCreated() throws Exception {
         List<ChannelCreateResult> outcomes = Concurrently.run(16,
-                i -> instance(i).createChannel("lobby", Visibility.PUBLIC, "user" + i));
+                i -> instance(i).createChannel("lobby", Visibility.PUBLIC, "user" + i, StoreFixture.NO_CAP));
 
         assertThat(outcomes).filteredOn(ChannelCreateResult.CREATED::equals).hasSize(1);
         assertThat(outcomes).filteredOn(ChannelCreateResult.NAME_TAKEN::equals).hasSize(15);
@@ -106,9 +106,19 @@ class StoreInstancesTest extends StoreContract {
     }
 
     @Test
+    void createChannel_16CreatorsOfOneUserOn4Instances_neverOvershootTheCap() throws Exception {
+        List<ChannelCreateResult> outcomes = Concurrently.run(16,
+                i -> instance(i).createChannel("room" + i, Visibility.PUBLIC, "carol", 5));
+
+        assertThat(outcomes).filteredOn(ChannelCreateResult.CREATED::equals).hasSize(5);
+        assertThat(outcomes).filteredOn(ChannelCreateResult.LIMIT_REACHED::equals).hasSize(11);
+        assertThat(instance(2).listChannels()).filteredOn(channel -> channel.createdBy().equals("carol")).hasSize(5);
+    }
+
+    @Test
     void renameChannel_eightChannelsToOneNameOn4Instances_exactlyOneRenamed() throws Exception {
         for (int i = 0; i < 8; i++) {
-            instance(0).createChannel("room" + i, Visibility.PUBLIC, "aaron");
+            instance(0).createChannel("room" + i, Visibility.PUBLIC, "aaron", StoreFixture.NO_CAP);
         }
 
         List<ChannelRenameResult> outcomes = Concurrently.run(8, i -> instance(i).renameChannel("room" + i, "hall"));
