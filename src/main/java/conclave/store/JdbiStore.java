@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The {@link Store} over any SQL database reached through {@link Transactions}: each aggregate's
@@ -181,23 +182,16 @@ abstract class JdbiStore implements Store {
 
     @Override
     public boolean grantMembership(String channel, String username) {
-        return db.write("grant membership", h -> {
-            OptionalLong id = channels.idOf(h, channel);
-            if (id.isEmpty()) {
-                return false;
-            }
-            memberships.add(h, id.getAsLong(), username);
-            bans.remove(h, id.getAsLong(), username);
+        return writeInChannel("grant membership", channel, (h, id) -> {
+            memberships.add(h, id, username);
+            bans.remove(h, id, username);
             return true;
         });
     }
 
     @Override
     public boolean revokeMembership(String channel, String username) {
-        return db.write("revoke membership", h -> {
-            OptionalLong id = channels.idOf(h, channel);
-            return id.isPresent() && memberships.remove(h, id.getAsLong(), username);
-        });
+        return writeInChannel("revoke membership", channel, (h, id) -> memberships.remove(h, id, username));
     }
 
     @Override
@@ -256,23 +250,16 @@ abstract class JdbiStore implements Store {
 
     @Override
     public boolean ban(String channel, String username) {
-        return db.write("ban user", h -> {
-            OptionalLong id = channels.idOf(h, channel);
-            if (id.isEmpty()) {
-                return false;
-            }
-            bans.add(h, id.getAsLong(), username);
-            memberships.remove(h, id.getAsLong(), username);
+        return writeInChannel("ban user", channel, (h, id) -> {
+            bans.add(h, id, username);
+            memberships.remove(h, id, username);
             return true;
         });
     }
 
     @Override
     public boolean unban(String channel, String username) {
-        return db.write("unban user", h -> {
-            OptionalLong id = channels.idOf(h, channel);
-            return id.isPresent() && bans.remove(h, id.getAsLong(), username);
-        });
+        return writeInChannel("unban user", channel, (h, id) -> bans.remove(h, id, username));
     }
 
     @Override
@@ -348,5 +335,19 @@ abstract class JdbiStore implements Store {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** Runs {@code work} on the channel's id in one write transaction; false if there is no such channel. */
+    private boolean writeInChannel(String operation, String channel, ChannelWrite work) {
+        return db.write(operation, h -> {
+            OptionalLong id = channels.idOf(h, channel);
+            return id.isPresent() && work.apply(h, id.getAsLong());
+        });
+    }
+
+    /** A write on one channel, by its id. */
+    @FunctionalInterface
+    private interface ChannelWrite {
+        boolean apply(Handle handle, long channelId);
     }
 }
