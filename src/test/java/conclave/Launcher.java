@@ -49,6 +49,11 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add("./conclave");
         command.addAll(List.of(args));
+        return startCommand(temp, env, command);
+    }
+
+    /** Starts any command from the repository root the same way: trimmed environment, stdin closed. */
+    public static Running startCommand(Path temp, Map<String, String> env, List<String> command) {
         try {
             Path out = Files.createTempFile(temp, "stdout", ".txt");
             Path err = Files.createTempFile(temp, "stderr", ".txt");
@@ -60,7 +65,7 @@ public final class Launcher {
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
-            return new Running(process, String.join(" ", args), out, err);
+            return new Running(process, String.join(" ", command), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,13 +89,13 @@ public final class Launcher {
     /** A launch in progress, e.g. {@code conclave tail}; closing it kills the process if still alive. */
     public static final class Running implements AutoCloseable {
         private final Process process;
-        private final String args;
+        private final String command;
         private final Path out;
         private final Path err;
 
-        private Running(Process process, String args, Path out, Path err) {
+        private Running(Process process, String command, Path out, Path err) {
             this.process = process;
-            this.args = args;
+            this.command = command;
             this.out = out;
             this.err = err;
         }
@@ -115,9 +120,9 @@ public final class Launcher {
 
         /** Waits until stdout contains {@code text}, failing with both streams if it never does. */
         public void awaitOut(String text, Duration limit) {
-            awaiting(limit).alias("stdout of conclave " + args + " contains " + text).until(() -> {
+            awaiting(limit).alias("stdout of " + command + " contains " + text).until(() -> {
                 if (!process.isAlive() && !out().contains(text)) {
-                    throw new AssertionError("conclave " + args + " exited " + process.exitValue()
+                    throw new AssertionError(command + " exited " + process.exitValue()
                             + " before printing " + text + "\nstdout: " + out() + "\nstderr: " + err());
                 }
                 return out().contains(text);
@@ -126,7 +131,7 @@ public final class Launcher {
 
         /** Waits until stderr contains {@code text}. */
         public void awaitErr(String text, Duration limit) {
-            awaiting(limit).alias("stderr of conclave " + args + " contains " + text).until(() -> err().contains(text));
+            awaiting(limit).alias("stderr of " + command + " contains " + text).until(() -> err().contains(text));
         }
 
         /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}. */
@@ -139,7 +144,7 @@ public final class Launcher {
             try {
                 if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("./conclave " + args + " still running after " + limit
+                    throw new AssertionError(command + " still running after " + limit
                             + "\nstdout: " + out() + "\nstderr: " + err());
                 }
             } catch (InterruptedException e) {
