@@ -8,6 +8,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ClusterBus} on a NATS server: one subject per conclave ({@code conclave.cluster.<server
  * id>}), core NATS (no persistence), no echo of an instance's own messages. NATS keeps each
- * connection's messages in order. After a lost connection jnats reconnects on its own, without
- * end; what was published meanwhile is lost, which heartbeats repair.
+ * connection's messages in order. A message larger than the server's {@code max_payload} goes in
+ * parts ({@link NatsParts}). After a lost connection jnats reconnects on its own, without end;
+ * what was published meanwhile is lost, which heartbeats repair.
  */
 public final class NatsBus implements ClusterBus {
     private static final Logger LOG = LoggerFactory.getLogger(NatsBus.class);
@@ -26,6 +28,7 @@ public final class NatsBus implements ClusterBus {
     private final URI url;
     private final String subject;
     private final String instanceName;
+    private final NatsParts parts;
     private volatile Connection connection;
 
     /**
@@ -37,6 +40,7 @@ public final class NatsBus implements ClusterBus {
         this.url = url;
         this.subject = "conclave.cluster." + serverId;
         this.instanceName = instanceName;
+        this.parts = new NatsParts(Long.toHexString(new SecureRandom().nextLong()));
     }
 
     @Override
@@ -61,7 +65,14 @@ public final class NatsBus implements ClusterBus {
             Thread.currentThread().interrupt();
             throw new ClusterBusException("interrupted while connecting to NATS", e);
         }
-        Dispatcher dispatcher = connection.createDispatcher(message -> receiver.accept(message.getData()));
+        Dispatcher dispatcher = connection.createDispatcher(message -> {
+            String part = message.hasHeaders() ? message.getHeaders().getFirst(NatsParts.HEADER) : null;
+            try {
+                parts.join(part, message.getData()).ifPresent(receiver);
+            } catch (NatsParts.BrokenPart broken) {
+                LOG.warn("cluster bus nats: {}", broken.getMessage());
+            }
+        });
         dispatcher.subscribe(subject);
     }
 
@@ -72,13 +83,24 @@ public final class NatsBus implements ClusterBus {
             throw new ClusterBusException("the NATS bus is closed");
         }
         long maxPayload = open.getMaxPayload();
+        boolean headers = open.getServerInfo().isHeadersSupported();
+        int unsent = 0;
         for (byte[] message : messages) {
-            if (message.length > maxPayload) {
-                throw new ClusterBusException("a cluster message of " + message.length
-                        + " bytes exceeds the NATS server's max_payload of " + maxPayload
-                        + " bytes; raise max_payload in the NATS server's configuration");
+            if (message.length > maxPayload && !headers) {
+                unsent++; // the rest of the batch still goes out
+                continue;
             }
-            open.publish(subject, message);
+            for (NatsParts.Part part : parts.split(message, maxPayload)) {
+                if (part.headers() == null) {
+                    open.publish(subject, part.data());
+                } else {
+                    open.publish(subject, part.headers(), part.data());
+                }
+            }
+        }
+        if (unsent > 0) {
+            throw new ClusterBusException(unsent + " cluster message(s) exceed the NATS server's max_payload of "
+                    + maxPayload + " bytes, and the server is too old (before 2.2) for them to go in parts");
         }
     }
 

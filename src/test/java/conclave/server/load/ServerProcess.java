@@ -78,7 +78,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code nats-server} on a random loopback port with its default limits. */
     public static ServerProcess natsServer(String executable) throws IOException {
-        return start("nats-server", List.of(executable, "-a", "127.0.0.1", "-p", "-1"), NATS_LISTENING);
+        return natsServer(executable, List.of());
+    }
+
+    /** As above, with more of its flags, e.g. {@code -c <config file>}. */
+    public static ServerProcess natsServer(String executable, List<String> flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(executable, "-a", "127.0.0.1", "-p", "-1"));
+        command.addAll(flags);
+        return start("nats-server", command, NATS_LISTENING);
     }
 
     private static ServerProcess start(String name, List<String> command, Pattern listening) throws IOException {
