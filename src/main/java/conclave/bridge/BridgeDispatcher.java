@@ -2,16 +2,11 @@ package conclave.bridge;
 
 import static java.util.Objects.requireNonNull;
 
-import conclave.client.DurationText;
 import conclave.client.LinkBackoff;
 import conclave.client.LinkEvent;
-import conclave.config.ConclaveConfig;
-import conclave.config.ConfigValueException;
 import conclave.config.PermissionLevel;
-import conclave.config.PermissionOverride;
 import conclave.config.PermissionScope;
 import conclave.config.ServerRegistration;
-import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
 import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
@@ -30,7 +25,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +38,16 @@ import tools.jackson.databind.node.ObjectNode;
  * <h2>State</h2>
  * Per server: whether its link is up, the joined channels (recorded only on {@code joined}),
  * whether the server said admin, whether a disconnect was announced, the run of rapid drops, and
- * the calls waiting for the link to come up. Across servers: the live autonomy levels (a copy of
- * config.toml changed by {@code set_perm} and {@code join_channel perm}, never written back), the
- * session handle, the calls in flight, the catch-up watermarks, the open permission requests, the
+ * the calls waiting for the link to come up. Across servers: the {@link LiveLevels}, the session
+ * handle, the calls in flight, the catch-up watermarks, the open permission requests, the
  * {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
  * whispers queued in servers' inboxes (for naming the targets of their receipts).
  *
  * <h2>Design</h2>
+ * <p><b>Tools.</b> Each MCP tool is a small {@link Tool} class (the admin tools are one
+ * {@link AdminTool} each, built by {@link AdminTools}); a {@link ToolRegistry} built once here
+ * finds them by name. A tool checks its arguments and either answers at once or sends a request
+ * through its {@link ToolContext}, which this class implements over its servers and calls.
  * <p><b>Calls.</b> Every server-bound tool call gets a call id; the link correlates its answer
  * and the dispatcher answers the MCP request when the answer arrives. A call made while its link
  * is not up waits and goes out on the next {@code up}; every call fails after
@@ -68,8 +65,6 @@ final class BridgeDispatcher {
     static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
     /** Rapid drops in a row that trip the flapping breaker. */
     static final int FLAP_THRESHOLD = 3;
-    /** Slack before the watermark for {@code catch_up}: a duplicate beats a gap. */
-    static final long CATCH_UP_SLACK_MILLIS = 60_000;
     /** The MCP revision answered when the client names none. */
     static final String DEFAULT_PROTOCOL_VERSION = "2025-06-18";
     /** Messages held back before the {@code initialize} reply; later ones are dropped with a warning. */
@@ -126,7 +121,8 @@ final class BridgeDispatcher {
     private final LinkPort links;
     private final McpOutput output;
     private final InjectionSink sink;
-    private ConclaveConfig levels;
+    private final LiveLevels levels;
+    private final ToolRegistry tools;
     private boolean initializeAnswered;
     private long nextCallId = 1;
 
@@ -136,9 +132,10 @@ final class BridgeDispatcher {
         this.clock = requireNonNull(clock, "clock");
         this.links = requireNonNull(links, "links");
         this.output = requireNonNull(output, "output");
-        this.levels = settings.config();
+        this.levels = new LiveLevels(settings.config());
         this.guard = new LoopGuard(settings.config());
         this.approvals = new Approvals(settings.servers());
+        this.tools = wireTools();
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
         for (ServerRegistration registration : settings.servers()) {
             servers.put(registration.url(), new Server(registration));
@@ -253,180 +250,76 @@ final class BridgeDispatcher {
 
     private void toolCall(JsonNode id, String tool, ToolArguments args) {
         try {
-            callTool(id, tool, args).ifPresent(outcome -> emit(McpMessages.toolResult(id, outcome)));
+            tools.named(tool).call(id, args).ifPresent(outcome -> emit(McpMessages.toolResult(id, outcome)));
         } catch (ToolFailure refused) {
             emit(McpMessages.toolResult(id, ToolOutcome.error(refused.getMessage())));
         }
     }
 
-    /** Runs one tool: an immediate outcome, or empty when the answer comes from a server later. */
-    private Optional<ToolOutcome> callTool(JsonNode id, String tool, ToolArguments args) {
-        switch (tool) {
-            case "join_channel": {
-                String server = resolveServer(args);
-                String channel = args.required("channel", "`channel` is required");
-                PermissionLevel level = null;
-                Optional<String> perm = args.string("perm");
-                if (perm.isPresent()) {
-                    level = parseLevel(perm.get());
-                    checkScope(() -> PermissionScope.channel(channel));
+    /** Every tool, each given only what it needs. */
+    private ToolRegistry wireTools() {
+        ToolContext context = new Context();
+        List<Tool> tools = new ArrayList<>(List.of(
+                new JoinChannelTool(context),
+                new LeaveChannelTool(context),
+                new ListChannelsTool(context),
+                new WhoTool(context),
+                new CatchUpTool(context, watermarks, clock),
+                new SubmitPermissionTool(approvals, relay, this::emit),
+                new SetPermTool(context, levels, guard),
+                new SendChannelTool(context, levels),
+                new WhisperTool(context, levels)));
+        ToolCatalogue.ADMIN.forEach(admin -> tools.add(new AdminTool(admin.name(), context)));
+        return new ToolRegistry(tools);
+    }
+
+    /** The tools' view of the servers and the calls. */
+    private final class Context implements ToolContext {
+        @Override
+        public String server(ToolArguments args) {
+            Optional<String> named = args.string("server");
+            if (named.isPresent()) {
+                if (!servers.containsKey(named.get())) {
+                    throw new ToolFailure("not connected to server `" + named.get() + "`");
                 }
-                defer(new Call(0, server, id, new Frame.Join(channel, args.string("token")), null, level, 0));
-                return Optional.empty();
+                return named.get();
             }
-            case "leave_channel": {
-                String server = resolveServer(args);
-                String channel = args.required("channel", "`channel` is required");
-                servers.get(server).joined.remove(channel);
-                defer(new Call(0, server, id, new Frame.Leave(channel), "left " + channel, null, 0));
-                return Optional.empty();
+            if (servers.size() == 1) {
+                return servers.keySet().iterator().next();
             }
-            case "list_channels":
-                defer(new Call(0, resolveServer(args), id, new Frame.ListChannels(), null, null, 0));
-                return Optional.empty();
-            case "who":
-                defer(new Call(0, resolveServer(args), id, new Frame.Who(args.string("channel")), null, null, 0));
-                return Optional.empty();
-            case "catch_up":
-                return catchUp(id, args);
-            case "submit_permission": {
-                if (approvals.active()) {
-                    throw new ToolFailure("permission prompts go to the configured approver ("
-                            + approvals.approvers().values().iterator().next().text()
-                            + "), who answers them; this session cannot");
-                }
-                String requestId = args.required("request_id", "`request_id` is required");
-                String decision = args.string("decision").filter(text -> text.equals("allow") || text.equals("deny"))
-                        .orElseThrow(() -> new ToolFailure("`decision` must be allow or deny"));
-                emit(relay.decide(requestId, decision.equals("allow")));
-                return Optional.of(ToolOutcome.ok("permission verdict `" + decision + "` sent"));
-            }
-            case "set_perm":
-                return Optional.of(setPerm(args));
-            case "send_channel":
-                return sendChannel(id, args);
-            case "whisper":
-                return whisper(id, args);
-            default:
-                if (!AdminTools.isAdmin(tool)) {
-                    throw new ToolFailure("unknown tool `" + tool + "`");
-                }
-                String server = resolveServer(args);
-                AdminOp op = AdminTools.op(tool, args);
-                if (!servers.get(server).admin) {
-                    throw new ToolFailure("not an admin on `" + server + "`");
-                }
-                defer(new Call(0, server, id, new Frame.Admin(op), null, null, 0));
-                return Optional.empty();
+            throw new ToolFailure(servers.isEmpty()
+                    ? "not connected to any server"
+                    : "multiple servers connected; pass `server`");
         }
-    }
 
-    private Optional<ToolOutcome> catchUp(JsonNode id, ToolArguments args) {
-        String server = resolveServer(args);
-        String channel = args.required("channel", "`channel` is required");
-        long now = clock.millis();
-        long since;
-        Optional<String> window = args.string("since");
-        if (window.isPresent()) {
-            long seconds;
-            try {
-                seconds = DurationText.seconds(window.get());
-            } catch (IllegalArgumentException invalid) {
-                throw new ToolFailure("invalid `since`: " + invalid.getMessage());
-            }
-            since = seconds > now / 1000 ? 0 : now - seconds * 1000;
-        } else {
-            OptionalLong seen = watermarks.of(server, channel);
-            since = seen.isPresent() ? Math.max(0, seen.getAsLong() - CATCH_UP_SLACK_MILLIS) : 0;
+        @Override
+        public SessionPath ourPath(String server) {
+            return BridgeDispatcher.this.ourPath(server);
         }
-        defer(new Call(0, server, id, new Frame.ReadSince(channel, since), null, null, 0));
-        return Optional.empty();
-    }
 
-    private ToolOutcome setPerm(ToolArguments args) {
-        PermissionLevel level = args.string("level").flatMap(PermissionLevel::fromText)
-                .orElseThrow(() -> new ToolFailure("`level` must be mute, notify, converse, or act"));
-        if (args.flag("whisper")) {
-            String server = resolveServer(args);
-            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.whisper(), level));
-            guard.restored(server, Optional.empty());
-        } else if (args.string("channel").isPresent()) {
-            String server = resolveServer(args);
-            PermissionScope scope = checkScope(() -> PermissionScope.channel(args.string("channel").get()));
-            levels = levels.withOverride(new PermissionOverride(server, scope, level));
-            guard.restored(server, args.string("channel"));
-        } else {
-            levels = levels.withDefaultPermission(level);
+        @Override
+        public boolean isAdmin(String server) {
+            return servers.get(server).admin;
         }
-        return ToolOutcome.ok("permission updated");
-    }
 
-    private Optional<ToolOutcome> sendChannel(JsonNode id, ToolArguments args) {
-        String server = resolveServer(args);
-        String missing = "`channel` and `text` are required";
-        String channel = args.required("channel", missing);
-        String text = args.required("text", missing);
-        if (!channelLevel(server, channel).mayEmit()) {
-            throw new ToolFailure("permission denied: `" + channel + "` on `" + server + "` is below `converse`");
+        @Override
+        public void left(String server, String channel) {
+            servers.get(server).joined.remove(channel);
         }
-        Frame message = new Frame.ChannelMsg(channel, ourPath(server), new Payload.Plain(text));
-        defer(new Call(0, server, id, message, "sent to " + channel, null, 0));
-        return Optional.empty();
-    }
 
-    private Optional<ToolOutcome> whisper(JsonNode id, ToolArguments args) {
-        String server = resolveServer(args);
-        String missing = "`target` and `text` are required";
-        String targetText = args.required("target", missing);
-        String text = args.required("text", missing);
-        SessionPath target = whisperTarget(targetText);
-        if (!levels.whisperLevel(server).mayEmit()) {
-            throw new ToolFailure("permission denied: whispers on `" + server + "` are below `converse`");
+        @Override
+        public void send(String server, JsonNode mcpId, Frame request) {
+            send(server, mcpId, request, null);
         }
-        Frame message = new Frame.Whisper(ourPath(server), target, new Payload.Plain(text));
-        defer(new Call(0, server, id, message, "whisper sent", null, 0));
-        return Optional.empty();
-    }
 
-    /** A full path, or a bare username: any of that user's sessions, queued if none is online. */
-    private static SessionPath whisperTarget(String text) {
-        if (!text.isEmpty() && text.indexOf('/') < 0) {
-            return SessionPath.ofUser(text);
+        @Override
+        public void send(String server, JsonNode mcpId, Frame request, String okText) {
+            defer(new Call(0, server, mcpId, request, okText, null, 0));
         }
-        return SessionPath.parse(text).orElseThrow(
-                () -> new ToolFailure("`target` must be a `user/machine/session` path or a username"));
-    }
 
-    private String resolveServer(ToolArguments args) {
-        Optional<String> named = args.string("server");
-        if (named.isPresent()) {
-            if (!servers.containsKey(named.get())) {
-                throw new ToolFailure("not connected to server `" + named.get() + "`");
-            }
-            return named.get();
-        }
-        if (servers.size() == 1) {
-            return servers.keySet().iterator().next();
-        }
-        throw new ToolFailure(servers.isEmpty()
-                ? "not connected to any server"
-                : "multiple servers connected; pass `server`");
-    }
-
-    private static PermissionLevel parseLevel(String text) {
-        try {
-            return PermissionLevel.parse(text);
-        } catch (IllegalArgumentException unknown) {
-            throw new ToolFailure(unknown.getMessage());
-        }
-    }
-
-    /** Builds a scope from a tool argument; a name no channel can have is a failure naming the rule. */
-    private static PermissionScope checkScope(Supplier<PermissionScope> scope) {
-        try {
-            return scope.get();
-        } catch (ConfigValueException invalid) {
-            throw new ToolFailure(invalid.getMessage());
+        @Override
+        public void join(String server, JsonNode mcpId, Frame.Join request, Optional<PermissionLevel> level) {
+            defer(new Call(0, server, mcpId, request, null, level.orElse(null), 0));
         }
     }
 
@@ -464,8 +357,7 @@ final class BridgeDispatcher {
         if (reply instanceof Frame.Joined joined && server != null) {
             server.joined.add(joined.channel());
             if (call.joinLevel() != null) { // SPEC §6.18: the level applies once the server said yes
-                levels = levels.withOverride(new PermissionOverride(
-                        call.server(), PermissionScope.channel(joined.channel()), call.joinLevel()));
+                levels.set(call.server(), PermissionScope.channel(joined.channel()), call.joinLevel());
                 guard.restored(call.server(), Optional.of(joined.channel()));
             }
         }
@@ -531,20 +423,19 @@ final class BridgeDispatcher {
         long window = guard.settings().windowSecs();
         if (scope.channel().isPresent()) {
             String channel = scope.channel().get();
-            PermissionLevel was = channelLevel(server, channel);
+            PermissionLevel was = levels.channel(server, channel);
             if (!was.mayEmit()) {
                 return Optional.empty(); // lowered while the message was in flight
             }
-            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.channel(channel),
-                    PermissionLevel.NOTIFY));
+            levels.set(server, PermissionScope.channel(channel), PermissionLevel.NOTIFY);
             return Optional.of(Notices.loopGuard(server, "#" + channel, count + " messages to #" + channel, window,
                     "{channel: " + channel + ", level: " + was.text() + "}"));
         } else {
-            PermissionLevel was = levels.whisperLevel(server);
+            PermissionLevel was = levels.whisper(server);
             if (!was.mayEmit()) {
                 return Optional.empty();
             }
-            levels = levels.withOverride(new PermissionOverride(server, PermissionScope.whisper(), PermissionLevel.NOTIFY));
+            levels.set(server, PermissionScope.whisper(), PermissionLevel.NOTIFY);
             return Optional.of(Notices.loopGuard(server, "whispers", count + " whispers to " + scope.peer().orElseThrow(),
                     window, "{whisper: true, level: " + was.text() + "}"));
         }
@@ -668,7 +559,7 @@ final class BridgeDispatcher {
         if (frame instanceof Frame.ChannelMsg message) {
             // Counted before the policy: a human's word resets the guard even in a muted channel.
             int turn = guard.inbound(LoopGuard.Scope.channel(server, message.channel()), message.from(), clock.millis());
-            PermissionLevel level = channelLevel(server, message.channel());
+            PermissionLevel level = levels.channel(server, message.channel());
             if (level == PermissionLevel.MUTE) {
                 return; // SPEC §6.19: muted traffic does not advance the watermark
             }
@@ -681,7 +572,7 @@ final class BridgeDispatcher {
         } else if (frame instanceof Frame.Whisper whisper) {
             int turn = guard.inbound(LoopGuard.Scope.whisper(server, whisper.from().text()), whisper.from(),
                     clock.millis());
-            PermissionLevel level = levels.whisperLevel(server);
+            PermissionLevel level = levels.whisper(server);
             if (level != PermissionLevel.MUTE) {
                 sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
                         ReplyText.body(whisper.payload()), turn));
@@ -741,7 +632,7 @@ final class BridgeDispatcher {
      * not marked read either.
      */
     private void inboxWhisper(String server, Frame.InboxWhisper whisper) {
-        PermissionLevel level = levels.whisperLevel(server);
+        PermissionLevel level = levels.whisper(server);
         if (level == PermissionLevel.MUTE) {
             return;
         }
@@ -755,18 +646,9 @@ final class BridgeDispatcher {
 
     // Gating
 
-    /** The level of a channel; a name no override can hold (the server's to judge) has the default. */
-    private PermissionLevel channelLevel(String server, String channel) {
-        try {
-            return levels.channelLevel(server, channel);
-        } catch (ConfigValueException unnamable) {
-            return levels.defaultPermission();
-        }
-    }
-
     private boolean emitAllowed() {
         return servers.entrySet().stream().anyMatch(entry -> entry.getValue().joined.stream()
-                .anyMatch(channel -> channelLevel(entry.getKey(), channel).mayEmit()));
+                .anyMatch(channel -> levels.channel(entry.getKey(), channel).mayEmit()));
     }
 
     private boolean anyAdmin() {
