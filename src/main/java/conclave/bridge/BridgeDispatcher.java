@@ -14,9 +14,7 @@ import conclave.protocol.SessionPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,9 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <h2>State</h2>
  * Per server: whether its link is up, the joined channels (recorded only on {@code joined}),
- * whether the server said admin, whether a disconnect was announced, the run of rapid drops, and
- * the calls waiting for the link to come up. Across servers: the {@link LiveLevels}, the session
- * handle, the calls in flight, the catch-up watermarks, the open permission requests, the
+ * whether the server said admin, whether a disconnect was announced and the run of rapid drops.
+ * Across servers: the {@link LiveLevels}, the session handle, the calls in flight and those waiting
+ * for their link ({@link CallTable}), the catch-up watermarks, the open permission requests, the
  * {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
  * whispers queued in servers' inboxes (for naming the targets of their receipts).
  *
@@ -48,9 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link AdminTool} each, built by {@link AdminTools}); a {@link ToolRegistry} built once here
  * finds them by name. A tool checks its arguments and either answers at once or sends a request
  * through its {@link ToolContext}, which this class implements over its servers and calls.
- * <p><b>Calls.</b> Every server-bound tool call gets a call id; the link correlates its answer
- * and the dispatcher answers the MCP request when the answer arrives. A call made while its link
- * is not up waits and goes out on the next {@code up}; every call fails after
+ * <p><b>Calls.</b> Every server-bound tool call gets a call id in the {@link CallTable}; the link
+ * correlates its answer and the dispatcher answers the MCP request when the answer arrives. A call
+ * made while its link is not up waits and goes out on the next {@code up}; every call fails after
  * {@link #CALL_DEADLINE} (SPEC §6.12). A link that goes down fails every call sent on it (SPEC
  * §6.13); nothing is ever re-sent.
  * <p><b>Gating.</b> Around every event the offered tool set is compared before and after; one
@@ -81,7 +79,6 @@ final class BridgeDispatcher {
     private static final class Server {
         final ServerRegistration registration;
         final Set<String> joined = new LinkedHashSet<>();
-        final ArrayDeque<Long> waiting = new ArrayDeque<>();
         boolean up;
         boolean admin;
         boolean downAnnounced;
@@ -92,21 +89,10 @@ final class BridgeDispatcher {
         }
     }
 
-    /**
-     * One request to a server.
-     *
-     * @param mcpId the MCP request to answer, or null for the bridge's own (a re-join after
-     *     reconnect, a {@code mark_read})
-     * @param okText the success text instead of the reply's rendering, or null
-     * @param joinLevel the level {@code join_channel perm} sets once joined, or null
-     */
-    private record Call(long id, String server, JsonNode mcpId, Frame request, String okText,
-            PermissionLevel joinLevel, long startedMillis) {}
-
     private record Gating(boolean emitAllowed, boolean admin) {}
 
     private final Map<String, Server> servers = new LinkedHashMap<>();
-    private final Map<Long, Call> calls = new LinkedHashMap<>();
+    private final CallTable calls;
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
     private final LoopGuard guard;
@@ -124,7 +110,6 @@ final class BridgeDispatcher {
     private final LiveLevels levels;
     private final ToolRegistry tools;
     private boolean initializeAnswered;
-    private long nextCallId = 1;
 
     BridgeDispatcher(BridgeSettings settings, InstantSource clock, LinkPort links, McpOutput output) {
         this.settings = requireNonNull(settings, "settings");
@@ -132,6 +117,7 @@ final class BridgeDispatcher {
         this.clock = requireNonNull(clock, "clock");
         this.links = requireNonNull(links, "links");
         this.output = requireNonNull(output, "output");
+        this.calls = new CallTable(this.clock, this.links, CALL_DEADLINE);
         this.levels = new LiveLevels(settings.config());
         this.guard = new LoopGuard(settings.config());
         this.approvals = new Approvals(settings.servers());
@@ -162,10 +148,7 @@ final class BridgeDispatcher {
         } else if (event instanceof BridgeEvent.CallAnswered answered) {
             answered(answered.callId(), answered.reply());
         } else if (event instanceof BridgeEvent.CallFailed failed) {
-            Call call = calls.remove(failed.callId());
-            if (call != null) {
-                fail(call, failed.reason());
-            }
+            calls.close(failed.callId()).ifPresent(call -> fail(call, failed.reason()));
         } else if (event instanceof BridgeEvent.Tick) {
             expireCalls();
         }
@@ -314,12 +297,12 @@ final class BridgeDispatcher {
 
         @Override
         public void send(String server, JsonNode mcpId, Frame request, String okText) {
-            defer(new Call(0, server, mcpId, request, okText, null, 0));
+            defer(server, mcpId, request, okText, null);
         }
 
         @Override
         public void join(String server, JsonNode mcpId, Frame.Join request, Optional<PermissionLevel> level) {
-            defer(new Call(0, server, mcpId, request, null, level.orElse(null), 0));
+            defer(server, mcpId, request, null, level.orElse(null));
         }
     }
 
@@ -330,29 +313,22 @@ final class BridgeDispatcher {
 
     // Calls
 
-    private long defer(Call call) {
-        Call numbered = new Call(nextCallId++, call.server(), call.mcpId(), call.request(), call.okText(),
-                call.joinLevel(), clock.millis());
-        calls.put(numbered.id(), numbered);
-        Server server = servers.get(numbered.server());
-        if (server.up) {
-            links.request(numbered.server(), numbered.id(), numbered.request());
-        } else {
-            server.waiting.add(numbered.id());
-        }
-        return numbered.id();
+    /** Opens a call that goes out now, or on the next {@code up} if the link is not up. */
+    private long defer(String server, JsonNode mcpId, Frame request, String okText, PermissionLevel joinLevel) {
+        return calls.open(server, mcpId, request, okText, joinLevel, servers.get(server).up);
     }
 
     /** Sends {@code request} on the bridge's own behalf; {@code then} gets the outcome, as a tool would. */
     private void internal(String server, Frame request, Consumer<ToolOutcome> then) {
-        internalCalls.put(defer(new Call(0, server, null, request, null, null, 0)), then);
+        internalCalls.put(defer(server, null, request, null, null), then);
     }
 
     private void answered(long callId, Frame reply) {
-        Call call = calls.remove(callId);
-        if (call == null) {
+        Optional<Call> closed = calls.close(callId);
+        if (closed.isEmpty()) {
             return; // its deadline passed or its link went down first
         }
+        Call call = closed.get();
         Server server = servers.get(call.server());
         if (reply instanceof Frame.Joined joined && server != null) {
             server.joined.add(joined.channel());
@@ -442,10 +418,6 @@ final class BridgeDispatcher {
     }
 
     private void fail(Call call, String reason) {
-        Server server = servers.get(call.server());
-        if (server != null) {
-            server.waiting.remove(call.id());
-        }
         Consumer<ToolOutcome> internal = internalCalls.remove(call.id());
         if (internal != null) {
             internal.accept(ToolOutcome.error(reason));
@@ -455,26 +427,13 @@ final class BridgeDispatcher {
     }
 
     private void expireCalls() {
-        long now = clock.millis();
-        for (Iterator<Call> it = calls.values().iterator(); it.hasNext(); ) {
-            Call call = it.next();
-            if (now - call.startedMillis() >= CALL_DEADLINE.toMillis()) {
-                it.remove();
-                fail(call, "no answer from `" + call.server() + "` within " + CALL_DEADLINE.toSeconds() + "s; retry");
-            }
-        }
+        calls.expire().forEach(call -> fail(call,
+                "no answer from `" + call.server() + "` within " + CALL_DEADLINE.toSeconds() + "s; retry"));
     }
 
-    /** Fails every call of {@code server} that matches; waiting ones are failed only if {@code waitingToo}. */
+    /** Fails every call sent to {@code server}, and those waiting for its link only if {@code waitingToo}. */
     private void failCalls(String server, boolean waitingToo, String reason) {
-        Server state = servers.get(server);
-        for (Iterator<Call> it = calls.values().iterator(); it.hasNext(); ) {
-            Call call = it.next();
-            if (call.server().equals(server) && (waitingToo || state == null || !state.waiting.contains(call.id()))) {
-                it.remove();
-                fail(call, reason);
-            }
-        }
+        calls.closeAll(server, waitingToo).forEach(call -> fail(call, reason));
     }
 
     // Links
@@ -503,17 +462,9 @@ final class BridgeDispatcher {
             emit(Notices.reconnected(key));
         }
         for (String channel : server.joined) {
-            Call rejoin = new Call(nextCallId++, key, null, new Frame.Join(channel, Optional.empty()), null, null,
-                    clock.millis());
-            calls.put(rejoin.id(), rejoin);
-            links.request(key, rejoin.id(), rejoin.request());
+            calls.open(key, null, new Frame.Join(channel, Optional.empty()), null, null, true);
         }
-        while (!server.waiting.isEmpty()) {
-            Call call = calls.get(server.waiting.poll());
-            if (call != null) {
-                links.request(key, call.id(), call.request());
-            }
-        }
+        calls.linkUp(key);
     }
 
     private void down(String key, Server server, Duration uptime) {
@@ -638,10 +589,7 @@ final class BridgeDispatcher {
         }
         sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
                 ReplyText.body(whisper.payload()), 0, Optional.of(Instant.ofEpochMilli(whisper.tsMs()))));
-        Call markRead = new Call(nextCallId++, server, null, new Frame.MarkRead(whisper.messageId()), null, null,
-                clock.millis());
-        calls.put(markRead.id(), markRead);
-        links.request(server, markRead.id(), markRead.request());
+        calls.open(server, null, new Frame.MarkRead(whisper.messageId()), null, null, true);
     }
 
     // Gating
