@@ -2,7 +2,6 @@ package conclave.bridge;
 
 import static java.util.Objects.requireNonNull;
 
-import conclave.client.LinkBackoff;
 import conclave.client.LinkEvent;
 import conclave.config.PermissionLevel;
 import conclave.config.PermissionScope;
@@ -16,12 +15,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * injected, so reference/bridge.md §9 runs as unit tests.
  *
  * <h2>State</h2>
- * Per server: whether its link is up, the joined channels (recorded only on {@code joined}),
- * whether the server said admin, whether a disconnect was announced and the run of rapid drops.
- * Across servers: the {@link LiveLevels}, the session handle, the calls in flight and those waiting
- * for their link ({@link CallTable}), the catch-up watermarks, the open permission requests, the
- * {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
+ * Per server, a {@link ServerState}: whether its link is up, the joined channels, whether the
+ * server said admin, and the flapping breaker. Across servers: the {@link LiveLevels}, the session
+ * handle, the calls in flight and those waiting for their link ({@link CallTable}), the catch-up
+ * watermarks, the open permission requests, the {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
  * whispers queued in servers' inboxes (for naming the targets of their receipts).
  *
  * <h2>Design</h2>
@@ -51,6 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * made while its link is not up waits and goes out on the next {@code up}; every call fails after
  * {@link #CALL_DEADLINE} (SPEC §6.12). A link that goes down fails every call sent on it (SPEC
  * §6.13); nothing is ever re-sent.
+ * <p><b>Links.</b> A link that comes up joins the joined channels again and sends the calls that
+ * waited for it. On a drop the {@link ServerState} decides what to announce; a tripped flapping
+ * breaker gives a defaulted handle a new name (links are told), or warns about an explicit one.
  * <p><b>Gating.</b> Around every event the offered tool set is compared before and after; one
  * {@code notifications/tools/list_changed} goes out per change, none otherwise.
  * <p><b>Handshake.</b> Everything written before the {@code initialize} reply is held back and
@@ -61,8 +60,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class BridgeDispatcher {
     /** How long a server-bound tool call may take, waiting for the link included. */
     static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
-    /** Rapid drops in a row that trip the flapping breaker. */
-    static final int FLAP_THRESHOLD = 3;
     /** The MCP revision answered when the client names none. */
     static final String DEFAULT_PROTOCOL_VERSION = "2025-06-18";
     /** Messages held back before the {@code initialize} reply; later ones are dropped with a warning. */
@@ -75,23 +72,9 @@ final class BridgeDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeDispatcher.class);
 
-    /** One server as the dispatcher sees it. */
-    private static final class Server {
-        final ServerRegistration registration;
-        final Set<String> joined = new LinkedHashSet<>();
-        boolean up;
-        boolean admin;
-        boolean downAnnounced;
-        int rapidDrops;
-
-        Server(ServerRegistration registration) {
-            this.registration = registration;
-        }
-    }
-
     private record Gating(boolean emitAllowed, boolean admin) {}
 
-    private final Map<String, Server> servers = new LinkedHashMap<>();
+    private final Map<String, ServerState> servers = new LinkedHashMap<>();
     private final CallTable calls;
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
@@ -124,7 +107,7 @@ final class BridgeDispatcher {
         this.tools = wireTools();
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
         for (ServerRegistration registration : settings.servers()) {
-            servers.put(registration.url(), new Server(registration));
+            servers.put(registration.url(), new ServerState(registration));
         }
     }
 
@@ -139,7 +122,7 @@ final class BridgeDispatcher {
         if (event instanceof BridgeEvent.McpReceived received) {
             mcp(received.message());
         } else if (event instanceof BridgeEvent.LinkReported reported) {
-            Server server = servers.get(reported.server());
+            ServerState server = servers.get(reported.server());
             if (server != null) { // a duplicate's last events come after it was forgotten
                 link(reported.server(), server, reported.event());
             }
@@ -282,7 +265,7 @@ final class BridgeDispatcher {
 
         @Override
         public boolean isAdmin(String server) {
-            return servers.get(server).admin;
+            return servers.get(server).isAdmin();
         }
 
         @Override
@@ -315,7 +298,7 @@ final class BridgeDispatcher {
 
     /** Opens a call that goes out now, or on the next {@code up} if the link is not up. */
     private long defer(String server, JsonNode mcpId, Frame request, String okText, PermissionLevel joinLevel) {
-        return calls.open(server, mcpId, request, okText, joinLevel, servers.get(server).up);
+        return calls.open(server, mcpId, request, okText, joinLevel, servers.get(server).isUp());
     }
 
     /** Sends {@code request} on the bridge's own behalf; {@code then} gets the outcome, as a tool would. */
@@ -329,7 +312,7 @@ final class BridgeDispatcher {
             return; // its deadline passed or its link went down first
         }
         Call call = closed.get();
-        Server server = servers.get(call.server());
+        ServerState server = servers.get(call.server());
         if (reply instanceof Frame.Joined joined && server != null) {
             server.joined.add(joined.channel());
             if (call.joinLevel() != null) { // SPEC §6.18: the level applies once the server said yes
@@ -438,7 +421,7 @@ final class BridgeDispatcher {
 
     // Links
 
-    private void link(String key, Server server, LinkEvent event) {
+    private void link(String key, ServerState server, LinkEvent event) {
         if (event instanceof LinkEvent.Up up) {
             up(key, server, up.admin());
         } else if (event instanceof LinkEvent.Down down) {
@@ -446,7 +429,7 @@ final class BridgeDispatcher {
         } else if (event instanceof LinkEvent.Pushed pushed) {
             pushed(key, pushed.frame());
         } else if (event instanceof LinkEvent.AdminChanged changed) {
-            server.admin = changed.admin();
+            server.adminChanged(changed.admin());
         } else if (event instanceof LinkEvent.ServerError error) {
             emit(Notices.serverError(key, error.error().display()));
         } else if (event instanceof LinkEvent.DialFailing failing) {
@@ -454,11 +437,8 @@ final class BridgeDispatcher {
         }
     }
 
-    private void up(String key, Server server, boolean admin) {
-        server.up = true;
-        server.admin = admin;
-        if (server.downAnnounced) {
-            server.downAnnounced = false;
+    private void up(String key, ServerState server, boolean admin) {
+        if (server.linkUp(admin)) {
             emit(Notices.reconnected(key));
         }
         for (String channel : server.joined) {
@@ -467,32 +447,19 @@ final class BridgeDispatcher {
         calls.linkUp(key);
     }
 
-    private void down(String key, Server server, Duration uptime) {
-        server.up = false;
+    private void down(String key, ServerState server, Duration uptime) {
+        ServerState.Drop drop = server.linkDown(uptime);
         failCalls(key, false, "connection to `" + key + "` lost; retry");
-        if (uptime.compareTo(LinkBackoff.STABLE_UPTIME) >= 0) {
-            server.rapidDrops = 0;
-        } else {
-            server.rapidDrops++;
-            if (server.rapidDrops == FLAP_THRESHOLD) {
-                if (handle.isExplicit()) {
-                    emit(Notices.flapping(key, handle.current()));
-                } else {
-                    String old = handle.current();
-                    String renamed = handle.next();
-                    links.handleChanged(renamed);
-                    server.rapidDrops = 0;
-                    emit(Notices.renamed(key, old, renamed));
-                }
-                return;
-            }
-            if (server.rapidDrops > FLAP_THRESHOLD) {
-                return; // quiet until a connection stays up
-            }
-        }
-        if (!server.downAnnounced) {
-            server.downAnnounced = true;
+        if (drop == ServerState.Drop.ANNOUNCE) {
             emit(Notices.disconnected(key));
+        } else if (drop == ServerState.Drop.FLAPPING && handle.isExplicit()) {
+            emit(Notices.flapping(key, handle.current()));
+        } else if (drop == ServerState.Drop.FLAPPING) {
+            String old = handle.current();
+            String renamed = handle.next();
+            links.handleChanged(renamed);
+            server.renamed();
+            emit(Notices.renamed(key, old, renamed));
         }
     }
 
@@ -600,7 +567,7 @@ final class BridgeDispatcher {
     }
 
     private boolean anyAdmin() {
-        return servers.values().stream().anyMatch(server -> server.admin);
+        return servers.values().stream().anyMatch(ServerState::isAdmin);
     }
 
     private Gating gating() {
