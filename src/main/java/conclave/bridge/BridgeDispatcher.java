@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Per server, a {@link ServerState}: whether its link is up, the joined channels, whether the
  * server said admin, and the flapping breaker. Across servers: the {@link LiveLevels}, the session
  * handle, the calls in flight and those waiting for their link ({@link CallTable}), the catch-up
- * watermarks, the open permission requests, the {@link LoopGuard}'s counts, the requests sent to a human approver ({@link Approvals}) and the
- * whispers queued in servers' inboxes (for naming the targets of their receipts).
+ * watermarks, the open permission requests, the {@link LoopGuard}'s counts, the requests sent to a
+ * human approver ({@link Approvals}) and the whispers queued in servers' inboxes (for naming the
+ * targets of their receipts).
  *
  * <h2>Design</h2>
  * <p><b>Tools.</b> Each MCP tool is a small {@link Tool} class (the admin tools are one
@@ -50,6 +51,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Links.</b> A link that comes up joins the joined channels again and sends the calls that
  * waited for it. On a drop the {@link ServerState} decides what to announce; a tripped flapping
  * breaker gives a defaulted handle a new name (links are told), or warns about an explicit one.
+ * <p><b>Loop guard.</b> Inbound messages are counted with the {@link LoopGuard} before the
+ * autonomy policy applies; the result of an acked message of this session goes through the
+ * {@link LoopBrake}, which numbers its turn and downgrades a tripped scope.
  * <p><b>Gating.</b> Around every event the offered tool set is compared before and after; one
  * {@code notifications/tools/list_changed} goes out per change, none otherwise.
  * <p><b>Handshake.</b> Everything written before the {@code initialize} reply is held back and
@@ -79,6 +83,7 @@ final class BridgeDispatcher {
     private final Watermarks watermarks = new Watermarks();
     private final PermissionRelay relay = new PermissionRelay();
     private final LoopGuard guard;
+    private final LoopBrake brake;
     private final Approvals approvals;
     /** Requests the bridge makes on its own (approver whispers): call id → what to do with the outcome. */
     private final Map<Long, Consumer<ToolOutcome>> internalCalls = new LinkedHashMap<>();
@@ -103,6 +108,7 @@ final class BridgeDispatcher {
         this.calls = new CallTable(this.clock, this.links, CALL_DEADLINE);
         this.levels = new LiveLevels(settings.config());
         this.guard = new LoopGuard(settings.config());
+        this.brake = new LoopBrake(guard, levels, this.clock);
         this.approvals = new Approvals(settings.servers());
         this.tools = wireTools();
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
@@ -344,60 +350,13 @@ final class BridgeDispatcher {
         } else if (!outcome.isError() && call.okText() != null) {
             outcome = ToolOutcome.ok(call.okText());
         }
-        List<ObjectNode> notices = new ArrayList<>();
-        if (!outcome.isError()) {
-            outcome = guarded(call, outcome, notices);
+        if (outcome.isError()) {
+            emit(McpMessages.toolResult(call.mcpId(), outcome));
+            return;
         }
-        emit(McpMessages.toolResult(call.mcpId(), outcome));
-        notices.forEach(this::emit);
-    }
-
-    /**
-     * Counts an acked message with the loop guard; the result tells the agent its turn and any
-     * trip, whose notice is added to {@code notices} to follow the result.
-     */
-    private ToolOutcome guarded(Call call, ToolOutcome outcome, List<ObjectNode> notices) {
-        Optional<LoopGuard.Scope> scope = LoopGuard.scopeOf(call.server(), call.request());
-        if (scope.isEmpty()) {
-            return outcome;
-        }
-        LoopGuard.Emitted emitted = guard.emitted(scope.get(), call.startedMillis(), clock.millis());
-        String text = outcome.text();
-        if (emitted.turn() > 0) {
-            text += " (turn " + emitted.turn() + " of a conversation with an agent)";
-        }
-        if (emitted.tripped()) {
-            text += "; loop guard: " + emitted.count() + " messages without a human, this scope is now at `notify`";
-            downgrade(scope.get(), emitted.count()).ifPresent(notices::add);
-        }
-        return ToolOutcome.ok(text);
-    }
-
-    /**
-     * The loop guard tripped on {@code scope}: it drops to {@code notify} until an explicit
-     * {@code set_perm}. Returns the notice saying so, or empty if the scope is below converse already.
-     */
-    private Optional<ObjectNode> downgrade(LoopGuard.Scope scope, int count) {
-        String server = scope.server();
-        long window = guard.settings().windowSecs();
-        if (scope.channel().isPresent()) {
-            String channel = scope.channel().get();
-            PermissionLevel was = levels.channel(server, channel);
-            if (!was.mayEmit()) {
-                return Optional.empty(); // lowered while the message was in flight
-            }
-            levels.set(server, PermissionScope.channel(channel), PermissionLevel.NOTIFY);
-            return Optional.of(Notices.loopGuard(server, "#" + channel, count + " messages to #" + channel, window,
-                    "{channel: " + channel + ", level: " + was.text() + "}"));
-        } else {
-            PermissionLevel was = levels.whisper(server);
-            if (!was.mayEmit()) {
-                return Optional.empty();
-            }
-            levels.set(server, PermissionScope.whisper(), PermissionLevel.NOTIFY);
-            return Optional.of(Notices.loopGuard(server, "whispers", count + " whispers to " + scope.peer().orElseThrow(),
-                    window, "{whisper: true, level: " + was.text() + "}"));
-        }
+        LoopBrake.Braked braked = brake.acked(call, outcome);
+        emit(McpMessages.toolResult(call.mcpId(), braked.outcome()));
+        braked.notice().ifPresent(this::emit);
     }
 
     private void fail(Call call, String reason) {
