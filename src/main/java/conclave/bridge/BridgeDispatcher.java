@@ -54,6 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Loop guard.</b> Inbound messages are counted with the {@link LoopGuard} before the
  * autonomy policy applies; the result of an acked message of this session goes through the
  * {@link LoopBrake}, which numbers its turn and downgrades a tripped scope.
+ * <p><b>Approver.</b> With a human approver configured, permission prompts and verdicts travel as
+ * whispers through {@link ApproverWhispers}; a verdict whisper never reaches the model.
  * <p><b>Gating.</b> Around every event the offered tool set is compared before and after; one
  * {@code notifications/tools/list_changed} goes out per change, none otherwise.
  * <p><b>Handshake.</b> Everything written before the {@code initialize} reply is held back and
@@ -85,6 +87,7 @@ final class BridgeDispatcher {
     private final LoopGuard guard;
     private final LoopBrake brake;
     private final Approvals approvals;
+    private final ApproverWhispers approverWhispers;
     /** Requests the bridge makes on its own (approver whispers): call id → what to do with the outcome. */
     private final Map<Long, Consumer<ToolOutcome>> internalCalls = new LinkedHashMap<>();
     private final QueuedWhispers queued = new QueuedWhispers();
@@ -110,6 +113,7 @@ final class BridgeDispatcher {
         this.guard = new LoopGuard(settings.config());
         this.brake = new LoopBrake(guard, levels, this.clock);
         this.approvals = new Approvals(settings.servers());
+        this.approverWhispers = new ApproverWhispers(approvals, this::ourPath, this::internal, this::emit, this.clock);
         this.tools = wireTools();
         this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
         for (ServerRegistration registration : settings.servers()) {
@@ -159,7 +163,7 @@ final class BridgeDispatcher {
         if (id == null) {
             if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()
                     && approvals.active()) {
-                approvals.requested(params, clock.millis()).ifPresentOrElse(this::toApprovers,
+                approvals.requested(params, clock.millis()).ifPresentOrElse(approverWhispers::request,
                         () -> LOG.warn("ignored a permission request whose request_id is not five letters a-z"
                                 + " without l"));
             } else if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()) {
@@ -445,7 +449,7 @@ final class BridgeDispatcher {
                     ReplyText.body(message.payload()), turn));
         } else if (frame instanceof Frame.Whisper whisper && whisper.payload() instanceof Payload.Plain plain
                 && ApprovalText.isVerdict(plain.body())) {
-            verdict(server, whisper.from(), plain.body()); // the bridge's business, never the model's
+            approverWhispers.verdict(server, whisper.from(), plain.body()); // the bridge's business, never the model's
         } else if (frame instanceof Frame.Whisper whisper) {
             int turn = guard.inbound(LoopGuard.Scope.whisper(server, whisper.from().text()), whisper.from(),
                     clock.millis());
@@ -459,48 +463,6 @@ final class BridgeDispatcher {
         } else if (frame instanceof Frame.Receipt receipt) {
             emit(Notices.receipt(server, receipt.messageId(), queued.targetOf(server, receipt), receipt.state()));
         }
-    }
-
-    // Approver
-
-    /** Sends a recorded permission request to every configured approver instead of into the session. */
-    private void toApprovers(ApprovalText.Request request) {
-        approvals.approvers().forEach((server, approver) -> {
-            String text = ApprovalText.request(request, ourPath(server).text());
-            internal(server, new Frame.Whisper(ourPath(server), approver, new Payload.Plain(text)), outcome ->
-                    emit(outcome.isError()
-                            ? Notices.approval(server, "Could not send permission request `" + request.id()
-                                    + "` (to run `" + request.toolName() + "`) to the approver `" + approver.text()
-                                    + "`: " + outcome.text() + ". It can still be answered in the terminal.")
-                            : Notices.approval(server, "Permission request `" + request.id() + "` (to run `"
-                                    + request.toolName() + "`) went to the approver `" + approver.text()
-                                    + "`; their verdict will arrive on its own.")));
-        });
-    }
-
-    /** A verdict whisper: applied only if it is the approver's, for an open request; answered to the approver. */
-    private void verdict(String server, SessionPath from, String text) {
-        Approvals.Outcome outcome = approvals.verdict(server, from, text, clock.millis());
-        if (outcome instanceof Approvals.Ignored ignored) {
-            LOG.warn("ignored a permission verdict from {} on {}: {}", from.text(), server, ignored.reason());
-        } else if (outcome instanceof Approvals.Rejected rejected) {
-            LOG.warn("rejected a permission verdict from {} on {}: {}", from.text(), server, rejected.reason());
-            confirm(server, from, ApprovalText.rejected(rejected.id(), rejected.reason()));
-        } else if (outcome instanceof Approvals.Applied applied) {
-            emit(McpMessages.verdict(applied.id(), applied.allow()));
-            emit(Notices.approval(server, "The approver `" + from.text() + "` " + (applied.allow() ? "allowed" : "denied")
-                    + " `" + applied.toolName() + "` (request `" + applied.id() + "`)."));
-            confirm(server, from, ApprovalText.applied(applied.id(), applied.allow()));
-        }
-    }
-
-    private void confirm(String server, SessionPath approver, String text) {
-        internal(server, new Frame.Whisper(ourPath(server), approver, new Payload.Plain(text)), outcome -> {
-            if (outcome.isError()) {
-                LOG.warn("could not confirm a permission verdict to {} on {}: {}", approver.text(), server,
-                        outcome.text());
-            }
-        });
     }
 
     /**

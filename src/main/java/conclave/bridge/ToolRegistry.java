@@ -20,7 +20,8 @@ final class ToolRegistry {
         Set<String> catalogued = Stream.of(ToolCatalogue.ALWAYS, ToolCatalogue.EMIT, ToolCatalogue.ADMIN)
                 .flatMap(List::stream).map(ToolCatalogue.Tool::name).collect(Collectors.toSet());
         if (this.tools.size() != tools.size() || !this.tools.keySet().equals(catalogued)) {
-            throw new IllegalStateException("the tools " + this.tools.keySet() + " are not the catalogue's " + catalogued);
+            throw new IllegalStateException("the tools " + this.tools.keySet() + " are not the catalogue's "
+                    + catalogued);
         }
     }
 
