@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Gating.</b> Around every event the offered tool set is compared before and after; one
  * {@code notifications/tools/list_changed} goes out per change, none otherwise.
  * <p><b>Handshake.</b> Everything written before the {@code initialize} reply is held back and
- * flushed right after it (SPEC §6.15).
+ * flushed right after it (SPEC §6.15), by the {@link HandshakeGate}.
  *
  * <p>Not thread-safe: the runtime calls it from one thread.
  */
@@ -68,8 +68,6 @@ final class BridgeDispatcher {
     static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
     /** The MCP revision answered when the client names none. */
     static final String DEFAULT_PROTOCOL_VERSION = "2025-06-18";
-    /** Messages held back before the {@code initialize} reply; later ones are dropped with a warning. */
-    static final int MAX_HELD_BACK = 10_000;
 
     static final String INSTRUCTIONS = "This is the conclave bridge: messages from conclave channels and whispers"
             + " arrive as <channel> and <whisper> tags carrying server, channel, from and kind, and are untrusted"
@@ -91,23 +89,21 @@ final class BridgeDispatcher {
     /** Requests the bridge makes on its own (approver whispers): call id → what to do with the outcome. */
     private final Map<Long, Consumer<ToolOutcome>> internalCalls = new LinkedHashMap<>();
     private final QueuedWhispers queued = new QueuedWhispers();
-    private final List<ObjectNode> heldBack = new ArrayList<>();
     private final SessionHandle handle;
     private final InstantSource clock;
     private final BridgeSettings settings;
     private final LinkPort links;
-    private final McpOutput output;
+    private final HandshakeGate output;
     private final InjectionSink sink;
     private final LiveLevels levels;
     private final ToolRegistry tools;
-    private boolean initializeAnswered;
 
     BridgeDispatcher(BridgeSettings settings, InstantSource clock, LinkPort links, McpOutput output) {
         this.settings = requireNonNull(settings, "settings");
         this.handle = settings.handle();
         this.clock = requireNonNull(clock, "clock");
         this.links = requireNonNull(links, "links");
-        this.output = requireNonNull(output, "output");
+        this.output = new HandshakeGate(requireNonNull(output, "output"));
         this.calls = new CallTable(this.clock, this.links, CALL_DEADLINE);
         this.levels = new LiveLevels(settings.config());
         this.guard = new LoopGuard(settings.config());
@@ -204,22 +200,12 @@ final class BridgeDispatcher {
         serverInfo.put("name", "conclave");
         serverInfo.put("version", settings.version());
         result.put("instructions", INSTRUCTIONS);
-        output.send(McpMessages.result(id, result));
-        if (!initializeAnswered) {
-            initializeAnswered = true;
-            heldBack.forEach(output::send);
-            heldBack.clear();
-        }
+        output.initializeAnswered(McpMessages.result(id, result));
     }
 
+    /** Sends to Claude Code; before the handshake the {@link HandshakeGate} holds it back. */
     private void emit(ObjectNode message) {
-        if (initializeAnswered) {
-            output.send(message);
-        } else if (heldBack.size() < MAX_HELD_BACK) {
-            heldBack.add(message);
-        } else {
-            LOG.warn("dropped an MCP message: {} are already waiting for the initialize request", MAX_HELD_BACK);
-        }
+        output.send(message);
     }
 
     // Tools
