@@ -11,7 +11,6 @@ import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +50,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Links.</b> A link that comes up joins the joined channels again and sends the calls that
  * waited for it. On a drop the {@link ServerState} decides what to announce; a tripped flapping
  * breaker gives a defaulted handle a new name (links are told), or warns about an explicit one.
- * <p><b>Loop guard.</b> Inbound messages are counted with the {@link LoopGuard} before the
- * autonomy policy applies; the result of an acked message of this session goes through the
+ * <p><b>Inbound.</b> Channel messages and whispers for the model go through the
+ * {@link InboundDelivery} (loop guard count, autonomy level, injection); verdict whispers and
+ * receipts are the bridge's own and become notices.
+ * <p><b>Loop guard.</b> The result of an acked message of this session goes through the
  * {@link LoopBrake}, which numbers its turn and downgrades a tripped scope.
  * <p><b>Approver.</b> With a human approver configured, permission prompts and verdicts travel as
  * whispers through {@link ApproverWhispers}; a verdict whisper never reaches the model.
@@ -94,7 +95,7 @@ final class BridgeDispatcher {
     private final BridgeSettings settings;
     private final LinkPort links;
     private final HandshakeGate output;
-    private final InjectionSink sink;
+    private final InboundDelivery inbound;
     private final LiveLevels levels;
     private final ToolRegistry tools;
 
@@ -111,7 +112,8 @@ final class BridgeDispatcher {
         this.approvals = new Approvals(settings.servers());
         this.approverWhispers = new ApproverWhispers(approvals, this::ourPath, this::internal, this::emit, this.clock);
         this.tools = wireTools();
-        this.sink = injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta()));
+        this.inbound = new InboundDelivery(guard, levels, watermarks, calls, this.clock,
+                injection -> emit(McpMessages.channelNotification(injection.content(), injection.meta())));
         for (ServerRegistration registration : settings.servers()) {
             servers.put(registration.url(), new ServerState(registration));
         }
@@ -424,46 +426,17 @@ final class BridgeDispatcher {
 
     private void pushed(String server, Frame frame) {
         if (frame instanceof Frame.ChannelMsg message) {
-            // Counted before the policy: a human's word resets the guard even in a muted channel.
-            int turn = guard.inbound(LoopGuard.Scope.channel(server, message.channel()), message.from(), clock.millis());
-            PermissionLevel level = levels.channel(server, message.channel());
-            if (level == PermissionLevel.MUTE) {
-                return; // SPEC §6.19: muted traffic does not advance the watermark
-            }
-            watermarks.delivered(server, message.channel(), clock.millis());
-            sink.deliver(new Injection(server, Optional.of(message.channel()), message.from().text(), level,
-                    ReplyText.body(message.payload()), turn));
+            inbound.channelMessage(server, message);
         } else if (frame instanceof Frame.Whisper whisper && whisper.payload() instanceof Payload.Plain plain
                 && ApprovalText.isVerdict(plain.body())) {
             approverWhispers.verdict(server, whisper.from(), plain.body()); // the bridge's business, never the model's
         } else if (frame instanceof Frame.Whisper whisper) {
-            int turn = guard.inbound(LoopGuard.Scope.whisper(server, whisper.from().text()), whisper.from(),
-                    clock.millis());
-            PermissionLevel level = levels.whisper(server);
-            if (level != PermissionLevel.MUTE) {
-                sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
-                        ReplyText.body(whisper.payload()), turn));
-            }
+            inbound.whisper(server, whisper);
         } else if (frame instanceof Frame.InboxWhisper whisper) {
-            inboxWhisper(server, whisper);
+            inbound.inboxWhisper(server, whisper);
         } else if (frame instanceof Frame.Receipt receipt) {
             emit(Notices.receipt(server, receipt.messageId(), queued.targetOf(server, receipt), receipt.state()));
         }
-    }
-
-    /**
-     * A whisper that waited in the inbox: injected like a live one but with the time it was sent,
-     * then marked read, which sends its sender a read receipt. A muted one is not shown, so it is
-     * not marked read either.
-     */
-    private void inboxWhisper(String server, Frame.InboxWhisper whisper) {
-        PermissionLevel level = levels.whisper(server);
-        if (level == PermissionLevel.MUTE) {
-            return;
-        }
-        sink.deliver(new Injection(server, Optional.empty(), whisper.from().text(), level,
-                ReplyText.body(whisper.payload()), 0, Optional.of(Instant.ofEpochMilli(whisper.tsMs()))));
-        calls.open(server, null, new Frame.MarkRead(whisper.messageId()), null, null, true);
     }
 
     // Gating
