@@ -14,11 +14,6 @@ final class AdminTools {
 
     private AdminTools() {}
 
-    /** Whether {@code tool} is one of the admin tools. */
-    static boolean isAdmin(String tool) {
-        return ToolCatalogue.ADMIN.stream().anyMatch(admin -> admin.name().equals(tool));
-    }
-
     /**
      * The op for admin tool {@code tool}.
      *
