@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.client.ClientTransport;
 import conclave.client.Link;
@@ -153,7 +154,7 @@ class BridgeIT {
         b.response(b.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
         b.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
-        Launcher.Running tail = Launcher.start(temp, Map.of(),
+        ChildProcess tail = Launcher.start(temp, Map.of(),
                 "tail", "--server", url, "--channel", "lobby", "--config-dir", bob.toString());
         running.add(tail);
         tail.awaitOut("tailing #lobby", LOAD_DEADLINE);
@@ -426,7 +427,7 @@ class BridgeIT {
         command.addAll(List.of(args));
         command.addAll(List.of("--config-dir", config.toString()));
         Path output = Files.createTempFile(temp, "cli", ".txt");
-        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile())
+        Process process = new ProcessBuilder(command).directory(Launcher.ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         process.getOutputStream().close();
         if (!process.waitFor(CLI_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -3,6 +3,7 @@ package conclave.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.config.LoopGuardSettings;
 import conclave.server.ServeProcess;
@@ -103,7 +104,7 @@ class GuardIT {
         Path mallory = enrol(url, "mallory", "mc");
         cli(bob, "perm", "approver", "set", "alice/ma/approver");
 
-        Launcher.Running approvals = Launcher.start(temp, Map.of(),
+        ChildProcess approvals = Launcher.start(temp, Map.of(),
                 "tail", "--approvals", "--server", url, "--config-dir", alice.toString());
         running.add(approvals);
         approvals.awaitOut("waiting for approval requests to alice/ma/approver", Launcher.DEADLINE);
@@ -134,7 +135,7 @@ class GuardIT {
         String command = approvals.out().lines().filter(line -> line.contains("allow: conclave approve abcde"))
                 .findFirst().orElseThrow().substring("  allow: conclave ".length());
         assertThat(command).isEqualTo("approve abcde --server " + url + " --to bob/mb/agent");
-        Launcher.Result approved = cliResult(alice, command.split(" "));
+        ChildProcess.Result approved = cliResult(alice, command.split(" "));
         assertThat(approved.exitCode()).as(approved.err()).isZero();
         assertThat(approved.out()).contains("✓ allowed request abcde of bob/mb/agent");
 
@@ -144,7 +145,7 @@ class GuardIT {
         agent.channelNotification("allowed `Bash`");
 
         // The same id again is refused, clearly; the tail took its path back meanwhile.
-        Launcher.Result again = cliResult(alice, "deny", "abcde", "--server", url, "--to", "bob/mb/agent");
+        ChildProcess.Result again = cliResult(alice, "deny", "abcde", "--server", url, "--to", "bob/mb/agent");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("bob/mb/agent rejected the verdict: request `abcde` was answered already");
         assertThat(agent.saw(verdict().and(message -> message.path("params").path("behavior").asString().equals("deny"))))
@@ -202,11 +203,11 @@ class GuardIT {
 
     /** Runs {@code ./conclave <args> --config-dir <config>}, which must succeed. */
     private void cli(Path config, String... args) {
-        Launcher.Result result = cliResult(config, args);
+        ChildProcess.Result result = cliResult(config, args);
         assertThat(result.exitCode()).as("%s: %s%s", Arrays.toString(args), result.out(), result.err()).isZero();
     }
 
-    private Launcher.Result cliResult(Path config, String... args) {
+    private ChildProcess.Result cliResult(Path config, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config-dir", config.toString()));
         return Launcher.run(temp, all.toArray(String[]::new));

@@ -3,6 +3,7 @@ package conclave.bridge;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.Launcher;
 import conclave.protocol.Frame;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
@@ -112,7 +113,7 @@ class InboxIT {
         List<String> command = List.of("./conclave", "register", "--server", url, "--username", user,
                 "--machine", machine, "--config-dir", config.toString());
         Path output = Files.createTempFile(temp, "cli", ".txt");
-        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile())
+        Process process = new ProcessBuilder(command).directory(Launcher.ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         process.getOutputStream().close();
         if (!process.waitFor(CLI_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {

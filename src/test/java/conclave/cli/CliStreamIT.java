@@ -2,6 +2,7 @@ package conclave.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.server.ServeProcess;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class CliStreamIT {
     }
 
     private static String ok(String... args) {
-        Launcher.Result result = Launcher.run(temp, args(args).toArray(String[]::new));
+        ChildProcess.Result result = Launcher.run(temp, args(args).toArray(String[]::new));
         assertThat(result.err()).as("stderr of %s", List.of(args)).isEmpty();
         assertThat(result.exitCode()).as("exit code of %s", List.of(args)).isZero();
         return result.out();
@@ -66,14 +67,14 @@ class CliStreamIT {
         assertThat(ok("send", "--server", url, "--channel", channel, text)).isEqualTo("✓ sent to " + channel + "\n");
     }
 
-    private static Launcher.Running tail(String... args) {
+    private static ChildProcess tail(String... args) {
         List<String> all = new ArrayList<>(List.of("tail", "--server", url));
         all.addAll(List.of(args));
         return Launcher.start(temp, Map.of(), args(all.toArray(String[]::new)).toArray(String[]::new));
     }
 
     /** Ctrl-C, then the exit code, which must come within the wait. */
-    private static Launcher.Result interrupt(Launcher.Running tail) {
+    private static ChildProcess.Result interrupt(ChildProcess tail) {
         tail.signal("INT");
         return tail.waitFor(WAIT);
     }
@@ -90,7 +91,7 @@ class CliStreamIT {
     @Test
     void tail_thenSend_streamsTheMessageWithItsSender_andCtrlCExitsZero() {
         ok("channel", "create", "watch", "--server", url);
-        try (Launcher.Running tail = tail("--channel", "watch")) {
+        try (ChildProcess tail = tail("--channel", "watch")) {
             tail.awaitOut("\n", WAIT);
             assertThat(tail.out()).matches("tailing #watch as aaron/workstation/cli-\\d+ — Ctrl-C to stop\n");
 
@@ -99,7 +100,7 @@ class CliStreamIT {
             tail.awaitOut("hello from the plain CLI", WAIT);
             assertThat(tail.out().lines().toList().get(1))
                     .matches("\\[watch\\] aaron/workstation/cli-\\d+: hello from the plain CLI");
-            Launcher.Result stopped = interrupt(tail);
+            ChildProcess.Result stopped = interrupt(tail);
             assertThat(stopped.exitCode()).isZero();
             assertThat(stopped.err()).isEmpty();
         }
@@ -110,7 +111,7 @@ class CliStreamIT {
         ok("channel", "create", "backlog", "--server", url);
         send("backlog", "sent before any tail");
 
-        try (Launcher.Running tail = tail("--channel", "backlog", "--since", "1h")) {
+        try (ChildProcess tail = tail("--channel", "backlog", "--since", "1h")) {
             tail.awaitOut("sent before any tail", WAIT);
             send("backlog", "sent while tailing");
             tail.awaitOut("sent while tailing", WAIT);
@@ -127,7 +128,7 @@ class CliStreamIT {
     @Test
     void tail_acrossAServerRestart_keepsRunningReportsOnStderrAndMissesNothing() throws Exception {
         ok("channel", "create", "relay", "--server", url);
-        try (Launcher.Running tail = tail("--channel", "relay", "--since", "1h")) {
+        try (ChildProcess tail = tail("--channel", "relay", "--since", "1h")) {
             tail.awaitOut("tailing #relay", WAIT);
             send("relay", "before-restart");
             tail.awaitOut("before-restart", WAIT);
@@ -135,7 +136,7 @@ class CliStreamIT {
             int port = serve.address().getPort();
             assertThat(serve.terminate(Duration.ofSeconds(5))).isZero();
             tail.awaitErr("⚠ connection to `" + url + "` lost — reconnecting (Ctrl-C to stop)\n", WAIT);
-            Launcher.Result status = Launcher.run(temp, args("status").toArray(String[]::new));
+            ChildProcess.Result status = Launcher.run(temp, args("status").toArray(String[]::new));
             assertThat(status.exitCode()).isEqualTo(1);
             assertThat(status.out()).contains(url + "\taaron/workstation\tunreachable: ");
             serve.close();
