@@ -72,6 +72,24 @@ final class BridgeProcess implements AutoCloseable {
         return id;
     }
 
+    /** Sends {@code initialize} as Claude Code opens a session, and returns the response. */
+    JsonNode initialize() {
+        return response(request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+    }
+
+    /** Sends {@code notifications/initialized}, as Claude Code does once it has the initialize response. */
+    void initialized() {
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    /** The names of the tools the bridge lists now. */
+    List<String> toolNames() {
+        List<String> names = new ArrayList<>();
+        response(request("tools/list", "{}")).path("result").path("tools")
+                .forEach(tool -> names.add(tool.path("name").asString()));
+        return names;
+    }
+
     /** The response to request {@code id}. */
     JsonNode response(long id) {
         return next(message -> message.path("id").isNumber() && message.path("id").asLong() == id
