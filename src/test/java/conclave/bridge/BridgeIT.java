@@ -35,9 +35,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -55,17 +54,8 @@ class BridgeIT {
     @TempDir
     Path temp;
 
-    private BridgeRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new BridgeRig(temp);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void twoBridges_talkThroughARealServerAndSurviveItsRestart() throws Exception {

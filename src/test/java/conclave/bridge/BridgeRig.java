@@ -11,17 +11,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The processes of an end-to-end bridge test: a {@code conclave serve}, config dirs registered on
  * it with {@code conclave register}, and {@code conclave bridge} processes, all under one temporary
- * directory. Closing it closes everything it started, the last started first.
+ * directory. Tests register it with {@code @RegisterExtension}; after each test it closes everything
+ * it started, the last started first.
  */
-final class BridgeRig implements AutoCloseable {
-    private final Path temp;
+final class BridgeRig implements AfterEachCallback {
+    private final Supplier<Path> temp;
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    BridgeRig(Path temp) {
+    /** A rig working in {@code temp}, read when first needed: a test's {@code @TempDir} is injected after its fields. */
+    BridgeRig(Supplier<Path> temp) {
         this.temp = temp;
     }
 
@@ -44,7 +49,7 @@ final class BridgeRig implements AutoCloseable {
 
     /** A config dir with a fresh key, registered on {@code url} as {@code user} from {@code machine}. */
     Path enrol(String url, String user, String machine) throws IOException {
-        Path config = Files.createDirectory(temp.resolve(user + "-config"));
+        Path config = Files.createDirectory(temp.get().resolve(user + "-config"));
         cli(config, "register", "--server", url, "--username", user, "--machine", machine);
         return config;
     }
@@ -59,7 +64,7 @@ final class BridgeRig implements AutoCloseable {
     ChildProcess.Result cliResult(Path config, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config-dir", config.toString()));
-        return Launcher.run(temp, all.toArray(String[]::new));
+        return Launcher.run(temp.get(), all.toArray(String[]::new));
     }
 
     /** Takes {@code resource} to close with the rest. */
@@ -69,7 +74,7 @@ final class BridgeRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).close();
         }

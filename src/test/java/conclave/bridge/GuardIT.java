@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -31,17 +30,8 @@ class GuardIT {
     @TempDir
     Path temp;
 
-    private BridgeRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new BridgeRig(temp);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void twoAgentsAtActThatAnswerEverything_stopWithinTheLimit() throws Exception {

@@ -12,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -29,17 +28,8 @@ class InboxIT {
     @TempDir
     Path temp;
 
-    private BridgeRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new BridgeRig(temp);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void whisperToAnOfflineAgent_isDeliveredWhenItsBridgeStarts_withReceipts_andARustClientSeesNothingNew()
