@@ -34,17 +34,30 @@ public final class Launcher {
 
     /** Starts {@code ./conclave args…} with stdin closed, its output files in {@code temp}. */
     public static ChildProcess start(Path temp, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("./conclave");
-        command.addAll(List.of(args));
-        return startCommand(temp, env, command);
+        return startCommand(temp, env, conclave(args));
     }
 
     /** Starts any command from the repository root the same way: trimmed environment, stdin closed. */
     public static ChildProcess startCommand(Path temp, Map<String, String> env, List<String> command) {
+        return ChildProcess.start(fromRoot(env, command), temp);
+    }
+
+    /** Starts {@code ./conclave args…} with stdin and stdout pipes, for a test that plays its reader. */
+    public static ChildProcess startPiped(String... args) {
+        return ChildProcess.startPiped(fromRoot(Map.of(), conclave(args)));
+    }
+
+    private static List<String> conclave(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("./conclave");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static ProcessBuilder fromRoot(Map<String, String> env, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
         builder.environment().putAll(env);
-        return ChildProcess.start(builder, temp);
+        return builder;
     }
 }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged the jar (so the launcher finds it up to date and does not build).
  */
 class LauncherIT {
-    private static final Path ROOT = Launcher.ROOT;
     private static final Duration DEADLINE = Launcher.DEADLINE;
 
     @TempDir
@@ -117,18 +115,13 @@ class LauncherIT {
      */
     @Test
     void completions_stdoutClosedByReader_endsQuietlyWithSigpipeStatus() throws Exception {
-        Path err = Files.createTempFile(temp, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder("./conclave", "completions", "bash")
-                .directory(ROOT.toFile())
-                .redirectError(err.toFile());
-        builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
-        Process process = builder.start();
-        process.getInputStream().close();
-        process.getOutputStream().close();
+        try (ChildProcess process = Launcher.startPiped("completions", "bash")) {
+            process.stdout().close();
+            process.stdin().close();
 
-        assertThat(process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(141);
-        assertThat(Files.readString(err, UTF_8)).isEmpty();
+            assertThat(process.exitWithin(DEADLINE)).isEqualTo(141);
+            assertThat(process.err()).isEmpty();
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -156,21 +155,13 @@ class CliStreamIT {
     @Test
     void tail_stdoutClosedByItsReader_endsQuietlyWithTheSigpipeStatus() throws Exception {
         ok("channel", "create", "closed", "--server", url);
-        ProcessBuilder builder = new ProcessBuilder(args("tail", "--server", url, "--channel", "closed"))
-                .directory(Launcher.ROOT.toFile())
-                .redirectError(Files.createTempFile(temp, "stderr", ".txt").toFile());
-        builder.command().add(0, "./conclave");
-        builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
-        Process process = builder.start();
-        try {
-            process.getInputStream().close(); // the reader goes away before the first line
-            process.getOutputStream().close();
+        try (ChildProcess process = Launcher.startPiped(
+                args("tail", "--server", url, "--channel", "closed").toArray(String[]::new))) {
+            process.stdout().close(); // the reader goes away before the first line
+            process.stdin().close();
 
-            assertThat(process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(141);
-            assertThat(Files.readString(builder.redirectError().file().toPath())).isEmpty();
-        } finally {
-            process.destroyForcibly();
+            assertThat(process.exitWithin(WAIT)).isEqualTo(141);
+            assertThat(process.err()).isEmpty();
         }
     }
 }
