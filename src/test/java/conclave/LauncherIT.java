@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged the jar (so the launcher finds it up to date and does not build).
  */
 class LauncherIT {
-    private static final Path ROOT = Launcher.ROOT;
     private static final Duration DEADLINE = Launcher.DEADLINE;
 
     @TempDir
@@ -30,10 +28,10 @@ class LauncherIT {
 
     @Test
     void version_printsExactlyOneLineAndNothingElse() {
-        Launcher.Result first = launch(Map.of(), "--version");
-        Launcher.Result second = launch(Map.of(), "--version");
+        ChildProcess.Result first = launch(Map.of(), "--version");
+        ChildProcess.Result second = launch(Map.of(), "--version");
 
-        for (Launcher.Result launch : List.of(first, second)) {
+        for (ChildProcess.Result launch : List.of(first, second)) {
             assertThat(launch.exitCode()).isZero();
             assertThat(launch.out()).isEqualTo("conclave " + projectVersion() + "\n");
             assertThat(launch.err()).isEmpty();
@@ -42,7 +40,7 @@ class LauncherIT {
 
     @Test
     void serve_invalidLimitInTheEnvironment_exitsTwoNamingFlagAndVariable() {
-        Launcher.Result launch = launch(Map.of("CONCLAVE_MAX_SESSIONS", "0"), "serve", "--ephemeral", "--bind", "127.0.0.1:0");
+        ChildProcess.Result launch = launch(Map.of("CONCLAVE_MAX_SESSIONS", "0"), "serve", "--ephemeral", "--bind", "127.0.0.1:0");
 
         assertThat(launch.exitCode()).isEqualTo(2);
         assertThat(launch.err()).contains("invalid --max-sessions (or CONCLAVE_MAX_SESSIONS): must be at least 1, got 0");
@@ -50,7 +48,7 @@ class LauncherIT {
 
     @Test
     void help_listsEveryVerb() {
-        Launcher.Result launch = launch(Map.of(), "--help");
+        ChildProcess.Result launch = launch(Map.of(), "--help");
 
         assertThat(launch.exitCode()).isZero();
         for (String verb : List.of(
@@ -66,7 +64,7 @@ class LauncherIT {
     void bridge_withoutKey_exitsOneBeforeAnyMcpOutput() {
         Path configDir = temp.resolve("empty-config");
 
-        Launcher.Result launch = launch(Map.of(), "bridge", "--config-dir", configDir.toString());
+        ChildProcess.Result launch = launch(Map.of(), "bridge", "--config-dir", configDir.toString());
 
         assertThat(launch.exitCode()).isEqualTo(1);
         assertThat(launch.out()).isEmpty();
@@ -78,7 +76,7 @@ class LauncherIT {
         Path binWithoutJava = Files.createDirectory(temp.resolve("bin"));
         Files.createSymbolicLink(binWithoutJava.resolve("bash"), onPath("bash"));
 
-        Launcher.Result launch = launch(Map.of("PATH", binWithoutJava.toString(), "CONCLAVE_JDK_DIRS", "/nonexistent"), "--version");
+        ChildProcess.Result launch = launch(Map.of("PATH", binWithoutJava.toString(), "CONCLAVE_JDK_DIRS", "/nonexistent"), "--version");
 
         assertThat(launch.exitCode()).isEqualTo(1);
         assertThat(launch.out()).isEmpty();
@@ -91,7 +89,7 @@ class LauncherIT {
     void key_inFreshConfigDir_printsThePublicKeyAndCreatesTheKeyFile() {
         Path configDir = temp.resolve("config");
 
-        Launcher.Result launch = launch(Map.of(), "--config-dir", configDir.toString(), "key");
+        ChildProcess.Result launch = launch(Map.of(), "--config-dir", configDir.toString(), "key");
 
         assertThat(launch.exitCode()).isZero();
         assertThat(launch.out()).matches("[A-Za-z0-9_-]{43}\n");
@@ -102,7 +100,7 @@ class LauncherIT {
     @Test
     void completions_eachShell_succeedsAndMentionsConclave() {
         for (String shell : List.of("bash", "zsh", "fish")) {
-            Launcher.Result launch = launch(Map.of(), "completions", shell);
+            ChildProcess.Result launch = launch(Map.of(), "completions", shell);
 
             assertThat(launch.exitCode()).as(shell).isZero();
             assertThat(launch.out()).as(shell).contains("conclave");
@@ -117,25 +115,20 @@ class LauncherIT {
      */
     @Test
     void completions_stdoutClosedByReader_endsQuietlyWithSigpipeStatus() throws Exception {
-        Path err = Files.createTempFile(temp, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder("./conclave", "completions", "bash")
-                .directory(ROOT.toFile())
-                .redirectError(err.toFile());
-        builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
-        Process process = builder.start();
-        process.getInputStream().close();
-        process.getOutputStream().close();
+        try (ChildProcess process = Launcher.startPiped("completions", "bash")) {
+            process.stdout().close();
+            process.stdin().close();
 
-        assertThat(process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(141);
-        assertThat(Files.readString(err, UTF_8)).isEmpty();
+            assertThat(process.exitWithin(DEADLINE)).isEqualTo(141);
+            assertThat(process.err()).isEmpty();
+        }
     }
 
     @Test
     void skillInstall_withoutDir_writesIntoClaudeSkillsUnderHome() throws IOException {
         Path home = Files.createDirectory(temp.resolve("home"));
 
-        Launcher.Result launch = launch(Map.of("HOME", home.toString()), "skill", "install");
+        ChildProcess.Result launch = launch(Map.of("HOME", home.toString()), "skill", "install");
 
         Path installed = home.resolve(".claude/skills/conclave/SKILL.md");
         assertThat(launch.exitCode()).isZero();
@@ -143,7 +136,7 @@ class LauncherIT {
         assertThat(Files.readString(installed, UTF_8)).startsWith("---\nname: conclave\n");
     }
 
-    private Launcher.Result launch(Map<String, String> env, String... args) {
+    private ChildProcess.Result launch(Map<String, String> env, String... args) {
         return Launcher.run(temp, env, args);
     }
 

@@ -3,8 +3,7 @@ package conclave.cli;
 import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code conclave acl}: channel membership. */
 @Command(
@@ -17,41 +16,29 @@ import picocli.CommandLine.Parameters;
         })
 final class AclCommand {
     @Command(name = "add", description = "Add a member (also lifts their ban).")
-    static final class AddCommand extends ControlCommand {
-        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-        String channel;
-
-        @Parameters(paramLabel = "<USER>", description = "The username.")
-        String user;
-
+    static final class AddCommand extends ChannelUserCommand {
         @Override
-        public Integer call() {
-            return adminAck(new AdminOp.AclAdd(channel, user), user);
+        AdminOp op(String channel, String user) {
+            return new AdminOp.AclAdd(channel, user);
         }
     }
 
     @Command(name = "remove", description = "Remove a member and unsubscribe their sessions.")
-    static final class RemoveCommand extends ControlCommand {
-        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-        String channel;
-
-        @Parameters(paramLabel = "<USER>", description = "The username.")
-        String user;
-
+    static final class RemoveCommand extends ChannelUserCommand {
         @Override
-        public Integer call() {
-            return adminAck(new AdminOp.AclRemove(channel, user), user);
+        AdminOp op(String channel, String user) {
+            return new AdminOp.AclRemove(channel, user);
         }
     }
 
     @Command(name = "list", description = "List the members.")
     static final class ListCommand extends ControlCommand {
-        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-        String channel;
+        @Mixin
+        ChannelOption channel;
 
         @Override
         public Integer call() {
-            Frame.UserList members = exchange(new Frame.Admin(new AdminOp.AclList(channel)), Frame.UserList.class);
+            Frame.UserList members = exchange(new Frame.Admin(new AdminOp.AclList(channel.name)), Frame.UserList.class);
             members.users().forEach(out()::println);
             return 0;
         }

@@ -42,26 +42,44 @@ final class ApproverCommand {
         return servers.get(0);
     }
 
-    @Command(name = "set", description = "Send permission prompts to this path on the server (applies to newly started bridges).")
-    static final class SetCommand implements Callable<Integer> {
+    /** {@code set} and {@code clear}: change the approver kept for one registered server and say what it is now. */
+    @Command // lets the @Spec and @Option below be injected; subclasses supply every attribute
+    abstract static class ChangeCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = "--server", paramLabel = "<URL>", description = "The registered server (default: the only one).")
         String server;
 
+        /** The approver to keep, or none to relay prompts into the session. */
+        abstract Optional<String> approver();
+
+        /** What to print once the approver of {@code url} is saved. */
+        abstract String done(String url);
+
+        @Override
+        public Integer call() {
+            ConclaveConfig saved = ConclaveCommand.of(spec).configFile().update(config ->
+                    config.withApprover(registration(config, server).url(), approver()));
+            spec.commandLine().getOut().println(done(registration(saved, server).url()));
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Send permission prompts to this path on the server (applies to newly started bridges).")
+    static final class SetCommand extends ChangeCommand {
         @Parameters(paramLabel = "<PATH>",
                 description = "The approver's user/machine/session, e.g. alice/laptop/approver (what `conclave tail --approvals` connects as).")
         String path;
 
         @Override
-        public Integer call() {
-            ConclaveConfig saved = ConclaveCommand.of(spec).configFile().update(config ->
-                    config.withApprover(registration(config, server).url(), Optional.of(path)));
-            String url = registration(saved, server).url();
-            spec.commandLine().getOut().println("✓ permission prompts of bridges on `" + url + "` go to " + path
-                    + " (applies to newly started bridges)");
-            return 0;
+        Optional<String> approver() {
+            return Optional.of(path);
+        }
+
+        @Override
+        String done(String url) {
+            return "✓ permission prompts of bridges on `" + url + "` go to " + path + " (applies to newly started bridges)";
         }
     }
 
@@ -92,20 +110,15 @@ final class ApproverCommand {
     }
 
     @Command(name = "clear", description = "Relay permission prompts into the session again (applies to newly started bridges).")
-    static final class ClearCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--server", paramLabel = "<URL>", description = "The registered server (default: the only one).")
-        String server;
+    static final class ClearCommand extends ChangeCommand {
+        @Override
+        Optional<String> approver() {
+            return Optional.empty();
+        }
 
         @Override
-        public Integer call() {
-            ConclaveConfig saved = ConclaveCommand.of(spec).configFile().update(config ->
-                    config.withApprover(registration(config, server).url(), Optional.empty()));
-            spec.commandLine().getOut().println("✓ no approver on `" + registration(saved, server).url()
-                    + "` (applies to newly started bridges)");
-            return 0;
+        String done(String url) {
+            return "✓ no approver on `" + url + "` (applies to newly started bridges)";
         }
     }
 }

@@ -5,6 +5,7 @@ import conclave.protocol.Frame;
 import conclave.protocol.InviteInfo;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,8 @@ final class InviteCommand {
 
     @Command(name = "create", description = "Mint an invite token, optionally limited in uses and lifetime.")
     static final class CreateCommand extends ControlCommand {
-        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-        String channel;
+        @Mixin
+        ChannelOption channel;
 
         @Option(names = "--uses", paramLabel = "<N>", description = "How many times it may be redeemed (default: unlimited).")
         Long uses;
@@ -37,7 +38,7 @@ final class InviteCommand {
                 throw new IllegalArgumentException("--uses must be between 0 and " + U32_MAX);
             }
             Optional<Long> expiry = Optional.ofNullable(expiresIn).map(DurationArgument::seconds);
-            AdminOp op = new AdminOp.InviteCreate(channel, Optional.ofNullable(uses), expiry);
+            AdminOp op = new AdminOp.InviteCreate(channel.name, Optional.ofNullable(uses), expiry);
             Frame.InviteToken token = exchange(new Frame.Admin(op), Frame.InviteToken.class);
             out().println("invite token: " + token.token());
             return 0;
@@ -46,12 +47,12 @@ final class InviteCommand {
 
     @Command(name = "list", description = "List outstanding invite tokens.")
     static final class ListCommand extends ControlCommand {
-        @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-        String channel;
+        @Mixin
+        ChannelOption channel;
 
         @Override
         public Integer call() {
-            Frame.InviteList list = exchange(new Frame.Admin(new AdminOp.InviteList(channel)), Frame.InviteList.class);
+            Frame.InviteList list = exchange(new Frame.Admin(new AdminOp.InviteList(channel.name)), Frame.InviteList.class);
             for (InviteInfo invite : list.invites()) {
                 out().println(invite.token()
                         + "\tuses: " + invite.usesRemaining().map(String::valueOf).orElse("unlimited")

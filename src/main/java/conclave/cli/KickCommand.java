@@ -2,20 +2,20 @@ package conclave.cli;
 
 import conclave.protocol.AdminOp;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conclave kick}: unsubscribe a session or a user from a channel. */
 @Command(name = "kick", description = "Unsubscribe a session, or all of a user's sessions, from a channel (channel admin).")
 final class KickCommand extends ControlCommand {
-    @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-    String channel;
+    @Mixin
+    ChannelOption channel;
 
     @Parameters(paramLabel = "<TARGET>", description = "A user/machine/session path, or a username.")
     String target;
 
     @Override
     public Integer call() {
-        return adminAck(new AdminOp.Kick(channel, target), target);
+        return adminAck(new AdminOp.Kick(channel.name, target), target);
     }
 }

@@ -8,14 +8,14 @@ import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code conclave send}: post one message as a human, from {@code <user>/<machine>/cli-<pid>}. */
 @Command(name = "send", description = "Post one message to a channel.")
 final class SendCommand extends ControlCommand {
-    @Option(names = "--channel", required = true, paramLabel = "<CHANNEL>", description = "The channel.")
-    String channel;
+    @Mixin
+    ChannelOption channel;
 
     @Parameters(paramLabel = "<TEXT>", description = "The message.")
     String text;
@@ -23,11 +23,11 @@ final class SendCommand extends ControlCommand {
     @Override
     public Integer call() {
         try (ControlSession session = ControlSession.login(ServerAccess.control(spec, server))) {
-            step("join rejected", () -> session.request(new Frame.Join(channel, Optional.empty()), Frame.Joined.class));
-            Frame message = new Frame.ChannelMsg(channel, SessionPath.UNSTAMPED, new Payload.Plain(text));
+            step("join rejected", () -> session.request(new Frame.Join(channel.name, Optional.empty()), Frame.Joined.class));
+            Frame message = new Frame.ChannelMsg(channel.name, SessionPath.UNSTAMPED, new Payload.Plain(text));
             step("send rejected", () -> session.request(message, Frame.Ack.class));
         }
-        out().println("✓ sent to " + channel);
+        out().println("✓ sent to " + channel.name);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package conclave.bridge;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import conclave.Launcher;
 import conclave.client.ControlOptions;
 import conclave.client.ControlSession;
 import conclave.client.ServerUrl;
@@ -119,8 +120,8 @@ public final class BridgeBench {
     }
 
     private static Process bridge(Path config) throws IOException {
-        return new ProcessBuilder(ServeProcess.ROOT.resolve("conclave").toString(), "bridge", "--config-dir",
-                config.toString()).directory(ServeProcess.ROOT.toFile())
+        return new ProcessBuilder(Launcher.ROOT.resolve("conclave").toString(), "bridge", "--config-dir",
+                config.toString()).directory(Launcher.ROOT.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
@@ -139,10 +140,10 @@ public final class BridgeBench {
     }
 
     private static void run(Path config, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ServeProcess.ROOT.resolve("conclave").toString()));
+        List<String> command = new ArrayList<>(List.of(Launcher.ROOT.resolve("conclave").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--config-dir", config.toString()));
-        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile()).inheritIO().start();
+        Process process = new ProcessBuilder(command).directory(Launcher.ROOT.toFile()).inheritIO().start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed");
         }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.client.ClientTransport;
 import conclave.client.Link;
@@ -16,7 +17,6 @@ import conclave.protocol.Frame;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.server.ServeProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +45,6 @@ import tools.jackson.databind.JsonNode;
  * driven over pipes with MCP JSON-RPC, and {@code conclave send} as a human would run it.
  */
 class BridgeIT {
-    private static final Duration CLI_DEADLINE = Duration.ofSeconds(60);
     private static final int POSTERS = 4;
     private static final int ACKED_BEFORE_SIGTERM = 100;
     private static final int ACKED_AFTER_RESTART = 15;
@@ -55,44 +54,38 @@ class BridgeIT {
     @TempDir
     Path temp;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void twoBridges_talkThroughARealServerAndSurviveItsRestart() throws Exception {
         Path data = Files.createDirectory(temp.resolve("data"));
-        ServeProcess server = serve("127.0.0.1:0", data);
+        ServeProcess server = rig.serve("127.0.0.1:0", data, "--admin", "alice");
         int port = server.address().getPort();
         String url = "ws://127.0.0.1:" + port;
-        Path alice = enrol(url, "alice", "ma");
-        Path bob = enrol(url, "bob", "mb");
-        cli(alice, "channel", "create", "--server", url, "lobby");
+        Path alice = rig.enrol(url, "alice", "ma");
+        Path bob = rig.enrol(url, "bob", "mb");
+        rig.cli(alice, "channel", "create", "--server", url, "lobby");
         Path bobDir = Files.createDirectory(temp.resolve("bobdir"));
 
-        BridgeProcess a = bridge(alice, temp, "--as", "alicesession");
-        BridgeProcess b = bridge(bob, bobDir);
+        BridgeProcess a = rig.bridge(alice, temp, "--as", "alicesession");
+        BridgeProcess b = rig.bridge(bob, bobDir);
         for (BridgeProcess bridge : List.of(a, b)) {
-            JsonNode init = bridge.response(bridge.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+            JsonNode init = bridge.initialize();
             assertThat(init.path("result").path("capabilities").path("tools").path("listChanged").asBoolean()).isTrue();
-            bridge.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            bridge.initialized();
         }
-        assertThat(toolNames(b)).hasSize(7).contains("join_channel", "catch_up", "set_perm"); // bob is no admin
+        assertThat(b.toolNames()).hasSize(7).contains("join_channel", "catch_up", "set_perm"); // bob is no admin
 
         // join with converse: the emit tools appear
         assertThat(a.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}")).isEqualTo("joined lobby");
         b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
         b.listChanged();
-        assertThat(toolNames(b)).hasSize(9).contains("send_channel", "whisper");
-        assertThat(toolNames(a)).contains("send_channel", "create_channel"); // alice is the server's admin
+        assertThat(b.toolNames()).hasSize(9).contains("send_channel", "whisper");
+        assertThat(a.toolNames()).contains("send_channel", "create_channel"); // alice is the server's admin
 
         // a human posts with conclave send; the body arrives escaped
-        cli(alice, "send", "--server", url, "--channel", "lobby", "<b>hi</b> & </channel>");
+        rig.cli(alice, "send", "--server", url, "--channel", "lobby", "<b>hi</b> & </channel>");
         JsonNode posted = b.channelNotification("&lt;b&gt;hi&lt;/b&gt; &amp; &lt;/channel&gt;");
         assertThat(posted.path("params").path("meta").path("channel").asString()).isEqualTo("lobby");
         assertThat(posted.path("params").path("content").asString()).contains("untrusted data");
@@ -124,13 +117,13 @@ class BridgeIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BridgeDispatcher.CALL_DEADLINE.plusSeconds(15));
 
         // it comes back on the same port: both reconnect and re-join without being asked
-        serve("127.0.0.1:" + port, data);
+        rig.serve("127.0.0.1:" + port, data, "--admin", "alice");
         a.channelNotification("Reconnected");
         b.channelNotification("Reconnected");
         // b's "Reconnected" comes before its re-join is through: ask until it is
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> a.callOk("who", "{\"channel\":\"lobby\"}").contains("bob/mb/bobdir"));
-        cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
+        rig.cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
         b.channelNotification("after the restart");
 
         assertThat(a.notJson()).isEmpty();
@@ -143,29 +136,25 @@ class BridgeIT {
     @Test
     void sigtermUnderLoad_everyLinkSeesGoingAway_tailAndBridgeResumeWithoutGapOrDuplicate() throws Exception {
         Path data = Files.createDirectory(temp.resolve("data"));
-        ServeProcess server = serve("127.0.0.1:0", data, "--rate-limit", "off");
+        ServeProcess server = rig.serve("127.0.0.1:0", data, "--admin", "alice", "--rate-limit", "off");
         int port = server.address().getPort();
         String url = "ws://127.0.0.1:" + port;
-        Path alice = enrol(url, "alice", "ma");
-        Path bob = enrol(url, "bob", "mb");
-        cli(alice, "channel", "create", "--server", url, "lobby");
-        BridgeProcess b = bridge(bob, temp, "--as", "listener");
-        b.response(b.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
-        b.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        Path alice = rig.enrol(url, "alice", "ma");
+        Path bob = rig.enrol(url, "bob", "mb");
+        rig.cli(alice, "channel", "create", "--server", url, "lobby");
+        BridgeProcess b = rig.bridge(bob, temp, "--as", "listener");
+        b.initialize();
+        b.initialized();
         b.callOk("join_channel", "{\"channel\":\"lobby\",\"perm\":\"converse\"}");
-        Launcher.Running tail = Launcher.start(temp, Map.of(),
-                "tail", "--server", url, "--channel", "lobby", "--config-dir", bob.toString());
-        running.add(tail);
+        ChildProcess tail = rig.closing(Launcher.start(temp, Map.of(),
+                "tail", "--server", url, "--channel", "lobby", "--config-dir", bob.toString()));
         tail.awaitOut("tailing #lobby", LOAD_DEADLINE);
 
         SigningKey aliceKey = new KeyFile(alice.resolve("key")).load();
-        ClientTransport transport = ClientTransport.start();
-        running.add(transport);
+        ClientTransport transport = rig.closing(ClientTransport.start());
         List<Poster> posters = new ArrayList<>();
         for (int i = 0; i < POSTERS; i++) {
-            Poster poster = new Poster(transport, url, aliceKey, "p" + i);
-            running.add(poster);
-            posters.add(poster);
+            posters.add(rig.closing(new Poster(transport, url, aliceKey, "p" + i)));
         }
         List<String> ackedBeforeSigterm = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(POSTERS);
@@ -197,7 +186,7 @@ class BridgeIT {
             // window, where only catch_up can show it.
             b.signal("STOP");
             try {
-                serve("127.0.0.1:" + port, data, "--rate-limit", "off");
+                rig.serve("127.0.0.1:" + port, data, "--admin", "alice", "--rate-limit", "off");
                 for (Future<?> poster : load) {
                     poster.get(LOAD_DEADLINE.toSeconds(), TimeUnit.SECONDS);
                 }
@@ -209,7 +198,7 @@ class BridgeIT {
         }
         b.channelNotification("Reconnected");
         tail.awaitErr("✓ reconnected; resuming #lobby", LOAD_DEADLINE);
-        cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
+        rig.cli(alice, "send", "--server", url, "--channel", "lobby", "after the restart");
         b.channelNotification("after the restart");
         tail.awaitOut("after the restart", LOAD_DEADLINE);
 
@@ -329,15 +318,15 @@ class BridgeIT {
 
     @Test
     void oneServerUnderTwoUrls_secondLinkDisabledWithOneNotice() throws Exception {
-        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
-        String url = "ws://127.0.0.1:" + server.address().getPort();
-        Path aaron = enrol(url, "aaron", "workstation");
+        ServeProcess server = rig.serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")), "--admin", "alice");
+        String url = BridgeRig.url(server);
+        Path aaron = rig.enrol(url, "aaron", "workstation");
         String alias = url + "/?via=alias";
         Files.writeString(aaron.resolve("config.toml"),
                 "\n[[servers]]\nurl = \"" + alias + "\"\nusername = \"aaron\"\nmachine = \"workstation\"\n",
                 UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
-        BridgeProcess bridge = bridge(aaron, temp, "--as", "sess");
+        BridgeProcess bridge = rig.bridge(aaron, temp, "--as", "sess");
         bridge.response(bridge.request("initialize", "{}"));
 
         JsonNode notice = bridge.channelNotification("is the same server as");
@@ -349,13 +338,13 @@ class BridgeIT {
 
     @Test
     void twoBridgesWithTheSameDefaultedHandle_settleOnDistinctHandles() throws Exception {
-        ServeProcess server = serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
-        String url = "ws://127.0.0.1:" + server.address().getPort();
-        Path aaron = enrol(url, "aaron", "workstation");
+        ServeProcess server = rig.serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")), "--admin", "alice");
+        String url = BridgeRig.url(server);
+        Path aaron = rig.enrol(url, "aaron", "workstation");
         Path fleet = Files.createDirectory(temp.resolve("fleet"));
 
-        BridgeProcess first = bridge(aaron, fleet);
-        BridgeProcess second = bridge(aaron, fleet);
+        BridgeProcess first = rig.bridge(aaron, fleet);
+        BridgeProcess second = rig.bridge(aaron, fleet);
         first.response(first.request("initialize", "{}"));
         second.response(second.request("initialize", "{}"));
 
@@ -384,55 +373,11 @@ class BridgeIT {
     @Test
     void bridge_withNoRegistration_exitsOneBeforeAnyMcpOutput() throws Exception {
         Path config = Files.createDirectory(temp.resolve("lonely"));
-        cli(config, "key");
-        BridgeProcess bridge = bridge(config, temp);
+        rig.cli(config, "key");
+        BridgeProcess bridge = rig.bridge(config, temp);
 
         assertThat(bridge.endInput()).isEqualTo(1);
         assertThat(bridge.log()).contains("no known server to connect to (register one first, or pass --server)");
         assertThat(bridge.notJson()).isEmpty();
-    }
-
-    private static List<String> toolNames(BridgeProcess bridge) {
-        List<String> names = new ArrayList<>();
-        bridge.response(bridge.request("tools/list", "{}")).path("result").path("tools")
-                .forEach(tool -> names.add(tool.path("name").asString()));
-        return names;
-    }
-
-    private ServeProcess serve(String bind, Path data, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--data-dir", data.toString(), "--admin", "alice"));
-        args.addAll(List.of(more));
-        ServeProcess server = ServeProcess.startBound(bind, args.toArray(String[]::new));
-        running.add(server);
-        return server;
-    }
-
-    private BridgeProcess bridge(Path config, Path workDir, String... args) throws IOException {
-        BridgeProcess bridge = BridgeProcess.start(config, workDir, args);
-        running.add(bridge);
-        return bridge;
-    }
-
-    /** A config dir with a fresh key, registered on {@code url} as {@code user} from {@code machine}. */
-    private Path enrol(String url, String user, String machine) throws Exception {
-        Path config = Files.createDirectory(temp.resolve(user + "-config"));
-        cli(config, "register", "--server", url, "--username", user, "--machine", machine);
-        return config;
-    }
-
-    /** Runs {@code ./conclave <args> --config-dir <config>}, which must succeed. */
-    private void cli(Path config, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("./conclave"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--config-dir", config.toString()));
-        Path output = Files.createTempFile(temp, "cli", ".txt");
-        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(CLI_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " still running after " + CLI_DEADLINE);
-        }
-        assertThat(process.exitValue()).as("%s: %s", command, Files.readString(output, UTF_8)).isZero();
     }
 }

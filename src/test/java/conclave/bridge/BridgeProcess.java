@@ -4,14 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
-import conclave.server.ServeProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -34,31 +32,27 @@ final class BridgeProcess implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Process process;
-    private final Path logFile;
+    private final ChildProcess process;
     private final OutputStream stdin;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final Set<Integer> consumed = ConcurrentHashMap.newKeySet();
     private final List<String> notJson = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
 
-    private BridgeProcess(Process process, Path logFile) {
+    private BridgeProcess(ChildProcess process) {
         this.process = process;
-        this.logFile = logFile;
-        this.stdin = process.getOutputStream();
+        this.stdin = process.stdin();
         Thread reader = new Thread(this::readStdout, "bridge-stdout");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts {@code ./conclave bridge --config-dir <configDir> <args…>} in {@code workDir}. */
-    static BridgeProcess start(Path configDir, Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ServeProcess.ROOT.resolve("conclave").toString(), "bridge",
+    static BridgeProcess start(Path configDir, Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(Launcher.ROOT.resolve("conclave").toString(), "bridge",
                 "--config-dir", configDir.toString()));
         command.addAll(List.of(args));
-        Path logFile = Files.createTempFile("conclave-bridge", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(logFile.toFile());
-        return new BridgeProcess(builder.start(), logFile);
+        return new BridgeProcess(ChildProcess.startPiped(new ProcessBuilder(command).directory(workDir.toFile())));
     }
 
     /** Writes one raw line to the bridge's stdin. */
@@ -76,6 +70,24 @@ final class BridgeProcess implements AutoCloseable {
         long id = nextId.getAndIncrement();
         send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
         return id;
+    }
+
+    /** Sends {@code initialize} as Claude Code opens a session, and returns the response. */
+    JsonNode initialize() {
+        return response(request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+    }
+
+    /** Sends {@code notifications/initialized}, as Claude Code does once it has the initialize response. */
+    void initialized() {
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    /** The names of the tools the bridge lists now. */
+    List<String> toolNames() {
+        List<String> names = new ArrayList<>();
+        response(request("tools/list", "{}")).path("result").path("tools")
+                .forEach(tool -> names.add(tool.path("name").asString()));
+        return names;
     }
 
     /** The response to request {@code id}. */
@@ -145,36 +157,27 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     String log() {
-        try {
-            return Files.readString(logFile, UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.err();
     }
 
     /** Sends the bridge's JVM a signal by name, e.g. {@code STOP} and {@code CONT} to freeze it for a while. */
     void signal(String name) {
-        Launcher.signal(process.pid(), name);
+        process.signal(name);
     }
 
     /** Closes stdin and waits for the exit code, as Claude Code ends a session. */
-    int endInput() throws IOException, InterruptedException {
+    int endInput() throws IOException {
         stdin.close();
-        assertThat(process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).as("exited after stdin EOF").isTrue();
-        return process.exitValue();
+        return process.exitWithin(DEADLINE);
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        Files.deleteIfExists(logFile);
+    public void close() {
+        process.close();
     }
 
     private void readStdout() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.stdout(), UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 try {

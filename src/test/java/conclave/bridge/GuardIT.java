@@ -3,20 +3,19 @@ package conclave.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.config.LoopGuardSettings;
-import conclave.server.ServeProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -31,25 +30,19 @@ class GuardIT {
     @TempDir
     Path temp;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void twoAgentsAtActThatAnswerEverything_stopWithinTheLimit() throws Exception {
         String url = serve();
-        Path alice = enrol(url, "alice", "ma");
-        Path bob = enrol(url, "bob", "mb");
-        cli(alice, "channel", "create", "--server", url, "loop");
-        BridgeProcess a = bridge(alice, "--as", "agent");
-        BridgeProcess b = bridge(bob, "--as", "agent");
+        Path alice = rig.enrol(url, "alice", "ma");
+        Path bob = rig.enrol(url, "bob", "mb");
+        rig.cli(alice, "channel", "create", "--server", url, "loop");
+        BridgeProcess a = rig.bridge(alice, temp, "--as", "agent");
+        BridgeProcess b = rig.bridge(bob, temp, "--as", "agent");
         for (BridgeProcess bridge : List.of(a, b)) {
-            bridge.response(bridge.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+            bridge.initialize();
             bridge.callOk("join_channel", "{\"channel\":\"loop\",\"perm\":\"act\"}");
         }
 
@@ -79,7 +72,7 @@ class GuardIT {
             assertThat(notice.path("params").path("content").asString())
                     .contains(limit + " messages to #loop").contains("set_perm");
             bridge.listChanged();
-            assertThat(toolNames(bridge)).doesNotContain("send_channel");
+            assertThat(bridge.toolNames()).doesNotContain("send_channel");
         }
         assertThat(lastResults).anyMatch(text -> text.contains("(turn ") && text.contains("loop guard"));
         assertThat(a.saw(message -> message.path("params").path("meta").path("turn").asInt(0) > 1)).isTrue();
@@ -98,20 +91,19 @@ class GuardIT {
     @Test
     void aPermissionPrompt_goesToTheHumanApprover_andOnlyTheirVerdictComesBack() throws Exception {
         String url = serve();
-        Path alice = enrol(url, "alice", "ma");
-        Path bob = enrol(url, "bob", "mb");
-        Path mallory = enrol(url, "mallory", "mc");
-        cli(bob, "perm", "approver", "set", "alice/ma/approver");
+        Path alice = rig.enrol(url, "alice", "ma");
+        Path bob = rig.enrol(url, "bob", "mb");
+        Path mallory = rig.enrol(url, "mallory", "mc");
+        rig.cli(bob, "perm", "approver", "set", "alice/ma/approver");
 
-        Launcher.Running approvals = Launcher.start(temp, Map.of(),
-                "tail", "--approvals", "--server", url, "--config-dir", alice.toString());
-        running.add(approvals);
+        ChildProcess approvals = rig.closing(Launcher.start(temp, Map.of(),
+                "tail", "--approvals", "--server", url, "--config-dir", alice.toString()));
         approvals.awaitOut("waiting for approval requests to alice/ma/approver", Launcher.DEADLINE);
 
-        BridgeProcess agent = bridge(bob, "--as", "agent");
-        BridgeProcess forger = bridge(mallory, "--as", "agent");
+        BridgeProcess agent = rig.bridge(bob, temp, "--as", "agent");
+        BridgeProcess forger = rig.bridge(mallory, temp, "--as", "agent");
         for (BridgeProcess bridge : List.of(agent, forger)) {
-            bridge.response(bridge.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
+            bridge.initialize();
         }
         agent.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/claude/channel/permission_request\",\"params\":"
                 + "{\"request_id\":\"abcde\",\"tool_name\":\"Bash\",\"description\":\"Run the tests\","
@@ -134,7 +126,7 @@ class GuardIT {
         String command = approvals.out().lines().filter(line -> line.contains("allow: conclave approve abcde"))
                 .findFirst().orElseThrow().substring("  allow: conclave ".length());
         assertThat(command).isEqualTo("approve abcde --server " + url + " --to bob/mb/agent");
-        Launcher.Result approved = cliResult(alice, command.split(" "));
+        ChildProcess.Result approved = rig.cliResult(alice, command.split(" "));
         assertThat(approved.exitCode()).as(approved.err()).isZero();
         assertThat(approved.out()).contains("✓ allowed request abcde of bob/mb/agent");
 
@@ -144,7 +136,7 @@ class GuardIT {
         agent.channelNotification("allowed `Bash`");
 
         // The same id again is refused, clearly; the tail took its path back meanwhile.
-        Launcher.Result again = cliResult(alice, "deny", "abcde", "--server", url, "--to", "bob/mb/agent");
+        ChildProcess.Result again = rig.cliResult(alice, "deny", "abcde", "--server", url, "--to", "bob/mb/agent");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("bob/mb/agent rejected the verdict: request `abcde` was answered already");
         assertThat(agent.saw(verdict().and(message -> message.path("params").path("behavior").asString().equals("deny"))))
@@ -173,42 +165,8 @@ class GuardIT {
         return message -> message.path("method").asString("").equals(McpMessages.PERMISSION_VERDICT);
     }
 
-    private static List<String> toolNames(BridgeProcess bridge) {
-        List<String> names = new ArrayList<>();
-        bridge.response(bridge.request("tools/list", "{}")).path("result").path("tools")
-                .forEach(tool -> names.add(tool.path("name").asString()));
-        return names;
-    }
-
     private String serve() throws IOException {
-        ServeProcess server = ServeProcess.startBound("127.0.0.1:0", "--data-dir",
-                Files.createDirectory(temp.resolve("data")).toString(), "--admin", "alice", "--rate-limit", "off");
-        running.add(server);
-        return "ws://127.0.0.1:" + server.address().getPort();
-    }
-
-    private BridgeProcess bridge(Path config, String... args) throws IOException {
-        BridgeProcess bridge = BridgeProcess.start(config, temp, args);
-        running.add(bridge);
-        return bridge;
-    }
-
-    /** A config dir with a fresh key, registered on {@code url} as {@code user} from {@code machine}. */
-    private Path enrol(String url, String user, String machine) throws IOException {
-        Path config = Files.createDirectory(temp.resolve(user + "-config"));
-        cli(config, "register", "--server", url, "--username", user, "--machine", machine);
-        return config;
-    }
-
-    /** Runs {@code ./conclave <args> --config-dir <config>}, which must succeed. */
-    private void cli(Path config, String... args) {
-        Launcher.Result result = cliResult(config, args);
-        assertThat(result.exitCode()).as("%s: %s%s", Arrays.toString(args), result.out(), result.err()).isZero();
-    }
-
-    private Launcher.Result cliResult(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config-dir", config.toString()));
-        return Launcher.run(temp, all.toArray(String[]::new));
+        return BridgeRig.url(rig.serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")),
+                "--admin", "alice", "--rate-limit", "off"));
     }
 }

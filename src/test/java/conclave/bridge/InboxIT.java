@@ -1,6 +1,5 @@
 package conclave.bridge;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import conclave.protocol.Frame;
@@ -9,16 +8,12 @@ import conclave.protocol.ProtocolError;
 import conclave.protocol.SessionPath;
 import conclave.server.ServeProcess;
 import conclave.server.WsTestClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -28,33 +23,25 @@ import tools.jackson.databind.JsonNode;
  * protocol (bincode, no {@code capabilities}) on the same server.
  */
 class InboxIT {
-    private static final Duration CLI_DEADLINE = Duration.ofSeconds(180);
     private static final Duration QUIET = Duration.ofSeconds(2);
 
     @TempDir
     Path temp;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig(() -> temp);
 
     @Test
     void whisperToAnOfflineAgent_isDeliveredWhenItsBridgeStarts_withReceipts_andARustClientSeesNothingNew()
             throws Exception {
-        ServeProcess server = ServeProcess.startBound("127.0.0.1:0", "--data-dir",
-                Files.createDirectory(temp.resolve("data")).toString());
-        running.add(server);
-        String url = "ws://127.0.0.1:" + server.address().getPort();
-        Path alice = enrol(url, "alice", "ma");
-        Path bob = enrol(url, "bob", "mb");
-        WsTestClient rusty = WsTestClient.registerAsRustClient(server.address(), "rusty", "old");
-        running.add(rusty);
-        BridgeProcess a = initialized(bridge(alice, temp, "--as", "alicesession"));
+        ServeProcess server = rig.serve("127.0.0.1:0", Files.createDirectory(temp.resolve("data")));
+        String url = BridgeRig.url(server);
+        Path alice = rig.enrol(url, "alice", "ma");
+        Path bob = rig.enrol(url, "bob", "mb");
+        WsTestClient rusty = rig.closing(WsTestClient.registerAsRustClient(server.address(), "rusty", "old"));
+        BridgeProcess a = rig.bridge(alice, temp, "--as", "alicesession");
+        a.initialize();
+        a.initialized();
         a.callOk("set_perm", "{\"whisper\":true,\"level\":\"converse\"}");
 
         // alice whispers to bob's agent, which is not running: queued
@@ -71,7 +58,9 @@ class InboxIT {
                 .isEqualTo("queued for rusty");
 
         // bob's agent starts later: the whisper is injected with the time it was sent, then marked read
-        BridgeProcess b = initialized(bridge(bob, Files.createDirectory(temp.resolve("bobdir"))));
+        BridgeProcess b = rig.bridge(bob, Files.createDirectory(temp.resolve("bobdir")));
+        b.initialize();
+        b.initialized();
         JsonNode injected = b.channelNotification("read this when you start").path("params");
         assertThat(injected.path("meta").path("kind").asString()).isEqualTo("whisper");
         assertThat(injected.path("meta").path("from").asString()).isEqualTo("alice/ma/alicesession");
@@ -92,34 +81,5 @@ class InboxIT {
         rusty.send(new Frame.Ping());
         assertThat(rusty.next()).isEqualTo(new Frame.Pong());
         assertThat(a.log() + b.log()).doesNotContain("read this when you start");
-    }
-
-    private BridgeProcess initialized(BridgeProcess bridge) {
-        bridge.response(bridge.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}"));
-        bridge.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        return bridge;
-    }
-
-    private BridgeProcess bridge(Path config, Path workDir, String... args) throws IOException {
-        BridgeProcess bridge = BridgeProcess.start(config, workDir, args);
-        running.add(bridge);
-        return bridge;
-    }
-
-    /** A config dir with a fresh key, registered on {@code url} as {@code user} from {@code machine}. */
-    private Path enrol(String url, String user, String machine) throws Exception {
-        Path config = Files.createDirectory(temp.resolve(user + "-config"));
-        List<String> command = List.of("./conclave", "register", "--server", url, "--username", user,
-                "--machine", machine, "--config-dir", config.toString());
-        Path output = Files.createTempFile(temp, "cli", ".txt");
-        Process process = new ProcessBuilder(command).directory(ServeProcess.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(CLI_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " still running after " + CLI_DEADLINE);
-        }
-        assertThat(process.exitValue()).as("%s: %s", command, Files.readString(output, UTF_8)).isZero();
-        return config;
     }
 }

@@ -2,6 +2,7 @@ package conclave.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.server.ServeProcess;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class CliAdminIT {
     }
 
     /** {@code ./conclave --config-dir <dir> args…}. */
-    static Launcher.Result conclave(Path dir, String... args) {
+    static ChildProcess.Result conclave(Path dir, String... args) {
         List<String> all = new ArrayList<>(List.of("--config-dir", dir.toString()));
         all.addAll(List.of(args));
         return Launcher.run(temp, all.toArray(String[]::new));
@@ -54,7 +55,7 @@ class CliAdminIT {
 
     /** Runs and asserts success with nothing on stderr; returns stdout. */
     static String ok(Path dir, String... args) {
-        Launcher.Result result = conclave(dir, args);
+        ChildProcess.Result result = conclave(dir, args);
         assertThat(result.err()).as("stderr of %s", List.of(args)).isEmpty();
         assertThat(result.exitCode()).as("exit code of %s", List.of(args)).isZero();
         return result.out();
@@ -62,7 +63,7 @@ class CliAdminIT {
 
     /** Runs and asserts exit 1 with exactly {@code ❌ <message>} on stderr. */
     static void fails(Path dir, String message, String... args) {
-        Launcher.Result result = conclave(dir, args);
+        ChildProcess.Result result = conclave(dir, args);
         assertThat(result.err()).as("stderr of %s", List.of(args)).isEqualTo("❌ " + message + "\n");
         assertThat(result.exitCode()).as("exit code of %s", List.of(args)).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -111,7 +112,7 @@ class CliAdminIT {
     @Test
     void channel_lifecycle_createJoinRenameSetVisibilityListDelete() {
         assertThat(ok(aaron, "channel", "create", "life", "--server", url)).isEqualTo("✓ life\n");
-        Launcher.Result joined = conclave(aaron, "join", "--server", url, "life");
+        ChildProcess.Result joined = conclave(aaron, "join", "--server", url, "life");
         assertThat(joined.exitCode()).isZero();
         assertThat(joined.out()).isEqualTo("✓ joined life\n");
         assertThat(ok(aaron, "channel", "rename", "--server", url, "life", "life-2")).isEqualTo("✓ life-2\n");
@@ -130,7 +131,7 @@ class CliAdminIT {
         assertThat(ok(aaron, "invite", "list", "--server", url, "--channel", "vault"))
                 .isEqualTo(token + "\tuses: 1\texpires: never\n");
 
-        Launcher.Result redeemed = conclave(david, "join", "--server", url, "vault", "--token", token);
+        ChildProcess.Result redeemed = conclave(david, "join", "--server", url, "vault", "--token", token);
         assertThat(redeemed.exitCode()).as(redeemed.err()).isZero();
         assertThat(redeemed.out()).isEqualTo("✓ joined vault\n");
         assertThat(ok(aaron, "acl", "list", "--server", url, "--channel", "vault")).contains("david\n");

@@ -3,6 +3,7 @@ package conclave.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,7 +37,7 @@ class CliBadInputIT {
         return temp.resolve("config");
     }
 
-    private Launcher.Result conclave(String... args) {
+    private ChildProcess.Result conclave(String... args) {
         return Launcher.run(temp, withConfigDir(args));
     }
 
@@ -46,7 +47,7 @@ class CliBadInputIT {
         return all.toArray(String[]::new);
     }
 
-    private static void failsWith(Launcher.Result result, String message) {
+    private static void failsWith(ChildProcess.Result result, String message) {
         assertThat(result.err()).isEqualTo("❌ " + message + "\n");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -74,7 +75,7 @@ class CliBadInputIT {
                 "failed to connect to `" + url + "`: connection refused");
         failsWith(conclave("tail", "--server", url, "--channel", "c"),
                 "failed to connect to `" + url + "`: connection refused");
-        Launcher.Result status = conclave("status");
+        ChildProcess.Result status = conclave("status");
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.out()).startsWith(url + "\taaron/workstation\tunreachable: failed to connect to `" + url + "`");
         assertThat(status.err()).isEqualTo("❌ 1 server(s) unreachable\n");
@@ -99,10 +100,10 @@ class CliBadInputIT {
             registeredOn(url);
 
             long start = System.nanoTime();
-            try (Launcher.Running send = Launcher.start(temp, Map.of(), withConfigDir("send", "--server", url, "--channel", "c", "hi"));
-                    Launcher.Running tail = Launcher.start(temp, Map.of(), withConfigDir("tail", "--server", url, "--channel", "c"))) {
-                Launcher.Result sent = send.waitFor(CONNECT_DEADLINE.plus(STARTUP_ALLOWANCE));
-                Launcher.Result tailed = tail.waitFor(CONNECT_DEADLINE.plus(STARTUP_ALLOWANCE));
+            try (ChildProcess send = Launcher.start(temp, Map.of(), withConfigDir("send", "--server", url, "--channel", "c", "hi"));
+                    ChildProcess tail = Launcher.start(temp, Map.of(), withConfigDir("tail", "--server", url, "--channel", "c"))) {
+                ChildProcess.Result sent = send.waitFor(CONNECT_DEADLINE.plus(STARTUP_ALLOWANCE));
+                ChildProcess.Result tailed = tail.waitFor(CONNECT_DEADLINE.plus(STARTUP_ALLOWANCE));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
 
                 failsWith(sent, "timed out after 10s connecting to `" + url + "`");
@@ -143,7 +144,7 @@ class CliBadInputIT {
         String broken = "default_permission = \"notify\"\n[[servers]\nurl = \"ws://x\"\n";
         Path config = Files.writeString(dir().resolve("config.toml"), broken, UTF_8);
 
-        Launcher.Result result = conclave("server", "list");
+        ChildProcess.Result result = conclave("server", "list");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("❌ " + config + " line 2: ").endsWith("\n");

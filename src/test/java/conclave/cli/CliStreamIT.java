@@ -2,6 +2,7 @@ package conclave.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.server.ServeProcess;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class CliStreamIT {
     }
 
     private static String ok(String... args) {
-        Launcher.Result result = Launcher.run(temp, args(args).toArray(String[]::new));
+        ChildProcess.Result result = Launcher.run(temp, args(args).toArray(String[]::new));
         assertThat(result.err()).as("stderr of %s", List.of(args)).isEmpty();
         assertThat(result.exitCode()).as("exit code of %s", List.of(args)).isZero();
         return result.out();
@@ -66,14 +66,14 @@ class CliStreamIT {
         assertThat(ok("send", "--server", url, "--channel", channel, text)).isEqualTo("✓ sent to " + channel + "\n");
     }
 
-    private static Launcher.Running tail(String... args) {
+    private static ChildProcess tail(String... args) {
         List<String> all = new ArrayList<>(List.of("tail", "--server", url));
         all.addAll(List.of(args));
         return Launcher.start(temp, Map.of(), args(all.toArray(String[]::new)).toArray(String[]::new));
     }
 
     /** Ctrl-C, then the exit code, which must come within the wait. */
-    private static Launcher.Result interrupt(Launcher.Running tail) {
+    private static ChildProcess.Result interrupt(ChildProcess tail) {
         tail.signal("INT");
         return tail.waitFor(WAIT);
     }
@@ -90,7 +90,7 @@ class CliStreamIT {
     @Test
     void tail_thenSend_streamsTheMessageWithItsSender_andCtrlCExitsZero() {
         ok("channel", "create", "watch", "--server", url);
-        try (Launcher.Running tail = tail("--channel", "watch")) {
+        try (ChildProcess tail = tail("--channel", "watch")) {
             tail.awaitOut("\n", WAIT);
             assertThat(tail.out()).matches("tailing #watch as aaron/workstation/cli-\\d+ — Ctrl-C to stop\n");
 
@@ -99,7 +99,7 @@ class CliStreamIT {
             tail.awaitOut("hello from the plain CLI", WAIT);
             assertThat(tail.out().lines().toList().get(1))
                     .matches("\\[watch\\] aaron/workstation/cli-\\d+: hello from the plain CLI");
-            Launcher.Result stopped = interrupt(tail);
+            ChildProcess.Result stopped = interrupt(tail);
             assertThat(stopped.exitCode()).isZero();
             assertThat(stopped.err()).isEmpty();
         }
@@ -110,7 +110,7 @@ class CliStreamIT {
         ok("channel", "create", "backlog", "--server", url);
         send("backlog", "sent before any tail");
 
-        try (Launcher.Running tail = tail("--channel", "backlog", "--since", "1h")) {
+        try (ChildProcess tail = tail("--channel", "backlog", "--since", "1h")) {
             tail.awaitOut("sent before any tail", WAIT);
             send("backlog", "sent while tailing");
             tail.awaitOut("sent while tailing", WAIT);
@@ -127,7 +127,7 @@ class CliStreamIT {
     @Test
     void tail_acrossAServerRestart_keepsRunningReportsOnStderrAndMissesNothing() throws Exception {
         ok("channel", "create", "relay", "--server", url);
-        try (Launcher.Running tail = tail("--channel", "relay", "--since", "1h")) {
+        try (ChildProcess tail = tail("--channel", "relay", "--since", "1h")) {
             tail.awaitOut("tailing #relay", WAIT);
             send("relay", "before-restart");
             tail.awaitOut("before-restart", WAIT);
@@ -135,7 +135,7 @@ class CliStreamIT {
             int port = serve.address().getPort();
             assertThat(serve.terminate(Duration.ofSeconds(5))).isZero();
             tail.awaitErr("⚠ connection to `" + url + "` lost — reconnecting (Ctrl-C to stop)\n", WAIT);
-            Launcher.Result status = Launcher.run(temp, args("status").toArray(String[]::new));
+            ChildProcess.Result status = Launcher.run(temp, args("status").toArray(String[]::new));
             assertThat(status.exitCode()).isEqualTo(1);
             assertThat(status.out()).contains(url + "\taaron/workstation\tunreachable: ");
             serve.close();
@@ -155,21 +155,13 @@ class CliStreamIT {
     @Test
     void tail_stdoutClosedByItsReader_endsQuietlyWithTheSigpipeStatus() throws Exception {
         ok("channel", "create", "closed", "--server", url);
-        ProcessBuilder builder = new ProcessBuilder(args("tail", "--server", url, "--channel", "closed"))
-                .directory(Launcher.ROOT.toFile())
-                .redirectError(Files.createTempFile(temp, "stderr", ".txt").toFile());
-        builder.command().add(0, "./conclave");
-        builder.environment().keySet().retainAll(List.of("HOME", "PATH", "LANG", "TMPDIR"));
-        Process process = builder.start();
-        try {
-            process.getInputStream().close(); // the reader goes away before the first line
-            process.getOutputStream().close();
+        try (ChildProcess process = Launcher.startPiped(
+                args("tail", "--server", url, "--channel", "closed").toArray(String[]::new))) {
+            process.stdout().close(); // the reader goes away before the first line
+            process.stdin().close();
 
-            assertThat(process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(141);
-            assertThat(Files.readString(builder.redirectError().file().toPath())).isEmpty();
-        } finally {
-            process.destroyForcibly();
+            assertThat(process.exitWithin(WAIT)).isEqualTo(141);
+            assertThat(process.err()).isEmpty();
         }
     }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import conclave.Launcher;
 import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
 import conclave.protocol.Payload;
@@ -64,7 +65,7 @@ class BackupIT {
             ackedBefore = acked.get();
             Process backup = new ProcessBuilder("./conclave", "admin", "backup", "--data-dir", dataDir.toString(),
                     copyDir.resolve(SqliteStore.FILE_NAME).toString())
-                    .directory(ServeProcess.ROOT.toFile())
+                    .directory(Launcher.ROOT.toFile())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(backup.getInputStream().readAllBytes(), UTF_8);

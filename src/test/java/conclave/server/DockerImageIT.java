@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.identity.SigningKey;
 import conclave.protocol.AdminOp;
@@ -163,23 +164,23 @@ class DockerImageIT {
     }
 
     private String logs() {
-        Launcher.Result logs = docker("logs", name);
+        ChildProcess.Result logs = docker("logs", name);
         return logs.out() + logs.err();
     }
 
-    private Launcher.Result docker(String... args) {
+    private ChildProcess.Result docker(String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
         return run(COMMAND_DEADLINE, command.toArray(String[]::new));
     }
 
-    private Launcher.Result run(Duration deadline, String... command) {
-        try (Launcher.Running running = Launcher.startCommand(scratch, Map.of(), List.of(command))) {
+    private ChildProcess.Result run(Duration deadline, String... command) {
+        try (ChildProcess running = Launcher.startCommand(scratch, Map.of(), List.of(command))) {
             return running.waitFor(deadline);
         }
     }
 
-    private static String succeed(Launcher.Result result) {
+    private static String succeed(ChildProcess.Result result) {
         assertThat(result.exitCode()).as("exit code; stdout:\n%s\nstderr:\n%s", tail(result.out()), tail(result.err()))
                 .isZero();
         return result.out();

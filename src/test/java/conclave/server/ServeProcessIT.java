@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import conclave.identity.SigningKey;
 import conclave.protocol.AdminOp;
 import conclave.protocol.Frame;
-import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
@@ -72,37 +71,18 @@ class ServeProcessIT {
 
     @Test
     void restartOnTheSameDataDir_keepsUsersChannelsBansHistoryAndServerId() throws Exception {
-        SigningKey aaronKey = SigningKey.generate();
-        SigningKey mallory = SigningKey.generate();
+        RestartScenario scenario = new RestartScenario();
         String firstId;
         try (ServeProcess serve = ServeProcess.start("--data-dir", dataDir.toString())) {
             firstId = serverId(serve);
             assertThat(serverId(serve)).isEqualTo(firstId);
-            try (WsTestClient a = WsTestClient.register(serve.address(), WireEncoding.BINCODE, "aaron", "razel", aaronKey);
-                    WsTestClient m = WsTestClient.register(serve.address(), WireEncoding.BINCODE, "mallory", "m", mallory)) {
-                a.send(new Frame.Admin(new AdminOp.CreateChannel("ops", Visibility.PUBLIC)));
-                a.next(Frame.Ack.class);
-                a.send(new Frame.Admin(new AdminOp.Ban("ops", "mallory")));
-                a.next(Frame.Ack.class);
-                a.send(new Frame.Join("ops", Optional.empty()));
-                a.next(Frame.Joined.class);
-                a.send(new Frame.ChannelMsg("ops", SessionPath.UNSTAMPED, new Payload.Plain("remember me")));
-                a.next(Frame.Ack.class);
-            }
+            scenario.seed(serve.address());
             assertThat(serve.terminate(SIGTERM_DEADLINE)).isZero();
         }
 
-        try (ServeProcess serve = ServeProcess.start("--data-dir", dataDir.toString());
-                WsTestClient a = WsTestClient.login(serve.address(), WireEncoding.BINCODE, aaronKey, "razel");
-                WsTestClient m = WsTestClient.login(serve.address(), WireEncoding.BINCODE, mallory, "m")) {
+        try (ServeProcess serve = ServeProcess.start("--data-dir", dataDir.toString())) {
             assertThat(serverId(serve)).isEqualTo(firstId);
-            a.send(new Frame.Join("ops", Optional.empty()));
-            a.next(Frame.Joined.class);
-            a.send(new Frame.ReadSince("ops", 0));
-            List<HistoryMessage> history = a.next(Frame.History.class).messages();
-            assertThat(history).extracting(HistoryMessage::payload).containsExactly(new Payload.Plain("remember me"));
-            m.send(new Frame.Join("ops", Optional.empty()));
-            assertThat(m.next(Frame.Error.class).error().display()).isEqualTo("unauthorized: channel `ops` is private");
+            scenario.assertKept(serve.address());
         }
     }
 

@@ -2,6 +2,7 @@ package conclave.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import conclave.ChildProcess;
 import conclave.Launcher;
 import conclave.client.ControlOptions;
 import conclave.client.ControlSession;
@@ -61,7 +62,7 @@ class UiBrowserIT {
     private static String url;
     private static Path aaron;
     private static Path david;
-    private static Launcher.Running console;
+    private static ChildProcess console;
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
@@ -97,7 +98,7 @@ class UiBrowserIT {
         }
         if (console != null) {
             console.signal("INT");
-            Launcher.Result result = console.waitFor(WAIT);
+            ChildProcess.Result result = console.waitFor(WAIT);
             assertThat(result.exitCode()).as("exit code of conclave ui after Ctrl-C; stderr: %s", result.err()).isZero();
             console.close();
         }
@@ -109,7 +110,7 @@ class UiBrowserIT {
     private static String ok(Path configDir, String... args) {
         List<String> all = new ArrayList<>(List.of("--config-dir", configDir.toString()));
         all.addAll(List.of(args));
-        Launcher.Result result = Launcher.run(temp, all.toArray(String[]::new));
+        ChildProcess.Result result = Launcher.run(temp, all.toArray(String[]::new));
         assertThat(result.exitCode()).as("exit code of %s; stderr: %s", all, result.err()).isZero();
         return result.out();
     }
@@ -124,14 +125,14 @@ class UiBrowserIT {
         }
     }
 
-    private static Launcher.Result run(Path configDir, String... args) {
+    private static ChildProcess.Result run(Path configDir, String... args) {
         List<String> all = new ArrayList<>(List.of("--config-dir", configDir.toString()));
         all.addAll(List.of(args));
         return Launcher.run(temp, all.toArray(String[]::new));
     }
 
-    private static Launcher.Running tail(Path configDir, String channel) {
-        Launcher.Running tail = Launcher.start(temp, Map.of(),
+    private static ChildProcess tail(Path configDir, String channel) {
+        ChildProcess tail = Launcher.start(temp, Map.of(),
                 "--config-dir", configDir.toString(), "tail", "--server", url, "--channel", channel);
         tail.awaitOut("tailing #" + channel, WAIT);
         return tail;
@@ -246,7 +247,7 @@ class UiBrowserIT {
     @Test
     @Order(4)
     void postedMessage_reachesATailOfAnotherIdentity() {
-        try (Launcher.Running tail = tail(david, "lobby")) {
+        try (ChildProcess tail = tail(david, "lobby")) {
             open("lobby");
 
             compose("posted from the **console**");
@@ -259,7 +260,7 @@ class UiBrowserIT {
     @Test
     @Order(6)
     void clickingANameInPresence_whispersToThatSession() {
-        try (Launcher.Running tail = tail(david, "lobby")) {
+        try (ChildProcess tail = tail(david, "lobby")) {
             String davidPath = "david/desktop/cli-" + tail.pid();
             open("lobby"); // opening refreshes the presence list
             By person = By.cssSelector("#presence .person[data-path='" + davidPath + "'] .person-name");
@@ -279,7 +280,7 @@ class UiBrowserIT {
     void channelAdmin_bansAUser_afterConfirming() throws IOException {
         createChannel("moderated");
         ok(david, "send", "--server", url, "--channel", "moderated", "hi from david");
-        try (Launcher.Running tail = tail(david, "moderated")) {
+        try (ChildProcess tail = tail(david, "moderated")) {
             String davidPath = "david/desktop/cli-" + tail.pid();
             open("moderated");
             waitFor(By.id("admin-panel"));
@@ -293,7 +294,7 @@ class UiBrowserIT {
 
             chromium.waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ban-list"), "david"));
             assertThat(ok(aaron, "bans", "--server", url, "--channel", "moderated")).contains("david");
-            Launcher.Result refused = run(david, "send", "--server", url, "--channel", "moderated", "let me back in");
+            ChildProcess.Result refused = run(david, "send", "--server", url, "--channel", "moderated", "let me back in");
             assertThat(refused.exitCode()).isNotZero();
         }
     }

@@ -1,5 +1,7 @@
 package conclave.server.load;
 
+import conclave.ChildProcess;
+import conclave.server.ServeProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,22 +27,18 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
-    private static final Pattern CONCLAVE_LISTENING =
-            Pattern.compile("conclave server listening addr=([^\\s:]+):(\\d+)");
     private static final Pattern NATS_LISTENING =
             Pattern.compile("Listening for client connections on ([^\\s:]+):(\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final String name;
-    private final Process process;
-    private final Path log;
+    private final ChildProcess process;
     private final InetSocketAddress address;
 
-    private ServerProcess(String name, Process process, Path log, Pattern listening) {
+    private ServerProcess(String name, ChildProcess process, Pattern listening) {
         this.name = name;
         this.process = process;
-        this.log = log;
-        this.address = awaitListening(listening);
+        this.address = process.awaitAddress(listening, START_DEADLINE);
     }
 
     /**
@@ -48,12 +46,12 @@ public final class ServerProcess implements AutoCloseable {
      * from {@code jar} if present, else from this JVM's class path. Rate limiting is off and the
      * per-address pre-auth cap lifted: the generator floods from one address on purpose.
      */
-    static ServerProcess conclave(List<String> jvmOptions, Path jar) throws IOException {
+    static ServerProcess conclave(List<String> jvmOptions, Path jar) {
         return conclave(jvmOptions, jar, List.of("--ephemeral"));
     }
 
     /** As {@link #conclave(List, Path)}, with its store in {@code dataDir} as a production server keeps it. */
-    static ServerProcess conclaveOnDisk(List<String> jvmOptions, Path jar, Path dataDir) throws IOException {
+    static ServerProcess conclaveOnDisk(List<String> jvmOptions, Path jar, Path dataDir) {
         return conclave(jvmOptions, jar, List.of("--data-dir", dataDir.toString()));
     }
 
@@ -61,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
      * As above, with {@code storeAndCluster} (e.g. {@code --store URL --cluster postgres}) in place
      * of {@code --ephemeral}: one instance of a conclave that spans several processes.
      */
-    static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> storeAndCluster) throws IOException {
+    static ServerProcess conclave(List<String> jvmOptions, Path jar, List<String> storeAndCluster) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -73,32 +71,25 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("serve", "--bind", "127.0.0.1:0",
                 "--rate-limit", "off", "--max-pre-auth-per-address", "100000"));
         command.addAll(storeAndCluster);
-        return start("conclave", command, CONCLAVE_LISTENING);
+        return start("conclave", command, ServeProcess.LISTENING);
     }
 
     /** Starts {@code nats-server} on a random loopback port with its default limits. */
-    public static ServerProcess natsServer(String executable) throws IOException {
+    public static ServerProcess natsServer(String executable) {
         return natsServer(executable, List.of());
     }
 
     /** As above, with more of its flags, e.g. {@code -c <config file>}. */
-    public static ServerProcess natsServer(String executable, List<String> flags) throws IOException {
+    public static ServerProcess natsServer(String executable, List<String> flags) {
         List<String> command = new ArrayList<>(List.of(executable, "-a", "127.0.0.1", "-p", "-1"));
         command.addAll(flags);
         return start("nats-server", command, NATS_LISTENING);
     }
 
-    private static ServerProcess start(String name, List<String> command, Pattern listening) throws IOException {
-        Path log = Files.createTempFile(name + "-load", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile());
-        builder.environment().remove("CONCLAVE_ADMINS");
-        builder.environment().remove("CONCLAVE_DATA_DIR");
-        builder.environment().remove("CONCLAVE_BIND");
-        builder.environment().remove("CONCLAVE_STORE");
-        builder.environment().remove("CONCLAVE_CLUSTER");
-        return new ServerProcess(name, builder.start(), log, listening);
+    private static ServerProcess start(String name, List<String> command, Pattern listening) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        ServeProcess.withoutServerSettings(builder.environment());
+        return new ServerProcess(name, ChildProcess.start(builder), listening);
     }
 
     String name() {
@@ -134,8 +125,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** User plus system CPU time the process has used so far. */
     Duration cpuTime() {
-        return process.info().totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("no CPU time for pid " + pid()));
+        return process.cpuTime();
     }
 
     /**
@@ -160,11 +150,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Everything the server logged so far. */
     String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.err();
     }
 
     /** Lines of the log that contain {@code word}, counted. */
@@ -192,38 +178,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        Files.deleteIfExists(log);
-    }
-
-    private InetSocketAddress awaitListening(Pattern listening) {
-        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            Matcher matcher = listening.matcher(log());
-            if (matcher.find()) {
-                return new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2)));
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening:\n" + log());
-            }
-            try {
-                Thread.sleep(50); // polling a child's log file; nothing to synchronise with
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(name + " did not report listening within " + START_DEADLINE + ":\n" + log());
+    public void close() {
+        process.stop(STOP_DEADLINE);
     }
 }
