@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A running conclave server: the store, the hub, the transport and the two housekeeping sweeps
  * (idle reaper every 15 s, history and inbox purge every hour). {@link #start} brings it up;
- * {@link #close} drains it — stop accepting, a WebSocket Close (1001) to every session, flush,
- * close the store. Thread-safe.
+ * {@link #close} drains it — stop accepting, let the requests in flight finish, a WebSocket Close
+ * (1001) to every session after what is queued for it, flush, close the store. Thread-safe.
  */
 public final class ConclaveServer implements AutoCloseable {
     /** Threads that run blocking store work for sessions; SQLite serialises writes anyway. */
     private static final int REQUEST_THREADS = 8;
     /** Each session queues at most one request at a time, so this bounds sessions, not bursts. */
     private static final int REQUEST_QUEUE = 100_000;
+    /** How long a graceful stop waits for the requests in flight before it closes the sessions. */
+    private static final Duration REQUEST_DRAIN_DEADLINE = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConclaveServer.class);
 
@@ -46,13 +48,15 @@ public final class ConclaveServer implements AutoCloseable {
     /** Empty when {@code /metrics} is served on the client port. */
     private final Optional<MetricsEndpoint> metricsEndpoint;
     private final ThreadPoolExecutor requests;
+    private final RequestDrain drain;
     private final ScheduledExecutorService housekeeping;
     private final String serverId;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConclaveServer(
             Store store, Hub hub, Cluster cluster, ServerTransport transport, ConnectionLimiter limiter,
-            Optional<MetricsEndpoint> metricsEndpoint, ThreadPoolExecutor requests, ScheduledExecutorService housekeeping, String serverId) {
+            Optional<MetricsEndpoint> metricsEndpoint, ThreadPoolExecutor requests, RequestDrain drain,
+            ScheduledExecutorService housekeeping, String serverId) {
         this.store = store;
         this.hub = hub;
         this.cluster = cluster;
@@ -60,6 +64,7 @@ public final class ConclaveServer implements AutoCloseable {
         this.limiter = limiter;
         this.metricsEndpoint = metricsEndpoint;
         this.requests = requests;
+        this.drain = drain;
         this.housekeeping = housekeeping;
         this.serverId = serverId;
     }
@@ -126,12 +131,13 @@ public final class ConclaveServer implements AutoCloseable {
                 new ServerContext(store, hub, cluster, admins, options.limits(), clock, random, metrics, options.tracing());
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         metrics.watch(hub::onlineCount, limiter::openConnections, () -> store.listChannels().size());
+        RequestDrain drain = new RequestDrain();
         ServerTransport transport;
         try {
             transport = ServerTransport.bind(options.bind(), serverId, limiter, timings.handshakeDeadline(),
                     options.metricsBind().isPresent() ? Optional.empty() : Optional.of(metrics),
                     () -> new WebSocketSessionHandler(new SessionMachine(context), new SerialExecutor(requests),
-                            clock, hub, timings.handshakeDeadline(), metrics));
+                            clock, hub, timings.handshakeDeadline(), metrics, drain));
         } catch (RuntimeException bindFailure) {
             requests.shutdownNow();
             cluster.close();
@@ -151,7 +157,7 @@ public final class ConclaveServer implements AutoCloseable {
         ScheduledExecutorService housekeeping =
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-housekeeping", true));
         ConclaveServer server =
-                new ConclaveServer(store, hub, cluster, transport, limiter, metricsEndpoint, requests, housekeeping, serverId);
+                new ConclaveServer(store, hub, cluster, transport, limiter, metricsEndpoint, requests, drain, housekeeping, serverId);
         housekeeping.scheduleAtFixedRate(
                 () -> server.reap(clock, timings.idleLimit()), 0, timings.reapEvery().toMillis(), TimeUnit.MILLISECONDS);
         housekeeping.scheduleAtFixedRate(
@@ -258,6 +264,13 @@ public final class ConclaveServer implements AutoCloseable {
         }
         LOG.info("shutdown signal received; draining connections");
         housekeeping.shutdownNow();
+        transport.stopAccepting();
+        // Requests in flight finish first, so every message acked to its sender is queued to the
+        // other subscribers ahead of their Close.
+        if (!drain.drain(REQUEST_DRAIN_DEADLINE)) {
+            LOG.warn("requests still running after {} ms; closing the connections anyway",
+                    REQUEST_DRAIN_DEADLINE.toMillis());
+        }
         transport.drain();
         requests.shutdown();
         try {

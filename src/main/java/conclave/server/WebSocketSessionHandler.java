@@ -40,6 +40,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     private final Hub hub;
     private final Duration handshakeDeadline;
     private final ServerMetrics metrics;
+    private final RequestDrain drain;
     private ChannelHandlerContext ctx;
     private WireEncoding encoding;
     private ScheduledFuture<?> handshakeTimer;
@@ -54,13 +55,14 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
 
     WebSocketSessionHandler(
             SessionMachine machine, SerialExecutor serial, ServerClock clock, Hub hub, Duration handshakeDeadline,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, RequestDrain drain) {
         this.machine = machine;
         this.serial = serial;
         this.clock = clock;
         this.hub = hub;
         this.handshakeDeadline = handshakeDeadline;
         this.metrics = metrics;
+        this.drain = drain;
     }
 
     @Override
@@ -122,12 +124,22 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
         }
     }
 
-    /** Runs one machine step off the event loop with reads paused until it is done. */
+    /**
+     * Runs one machine step off the event loop with reads paused until it is done. Once the
+     * server drains, a frame is dropped unanswered: the Close that follows tells the client.
+     */
     private void submit(Runnable step) {
+        if (!drain.admit()) {
+            return;
+        }
         stepsInFlight++;
         ctx.channel().config().setAutoRead(false);
         serial.execute(() -> {
-            step.run();
+            try {
+                step.run();
+            } finally {
+                drain.done();
+            }
             ctx.executor().execute(this::stepDone);
         });
     }

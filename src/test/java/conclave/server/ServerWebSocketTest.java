@@ -12,6 +12,7 @@ import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -177,6 +178,56 @@ class ServerWebSocketTest {
             server.close();
 
             assertThat(client.awaitClosed()).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void shutdownUnderLoad_deliversEveryAckedPostToTheOtherSubscribersBeforeTheirClose() throws Exception {
+        int posters = 8;
+        int postsEach = 50;
+        List<WsTestClient> clients = new ArrayList<>();
+        try {
+            WsTestClient listener = WsTestClient.register(server.address(), WireEncoding.BINCODE, "lina", "listen");
+            clients.add(listener);
+            listener.send(new Frame.Admin(new AdminOp.CreateChannel("lobby", Visibility.PUBLIC)));
+            listener.next(Frame.Ack.class);
+            listener.send(new Frame.Join("lobby", Optional.empty()));
+            listener.next(Frame.Joined.class);
+            for (int i = 0; i < posters; i++) {
+                WsTestClient poster = WsTestClient.register(server.address(), WireEncoding.BINCODE, "poster" + i, "p");
+                clients.add(poster);
+                poster.send(new Frame.Join("lobby", Optional.empty()));
+                poster.next(Frame.Joined.class);
+            }
+            // every poster pipelines its posts, and the server drains while they are in flight
+            for (int n = 0; n < postsEach; n++) {
+                for (int i = 1; i <= posters; i++) {
+                    clients.get(i).send(new Frame.ChannelMsg("lobby", SessionPath.UNSTAMPED, new Payload.Plain(i + "-" + n)));
+                }
+            }
+            server.close();
+
+            List<String> acked = new ArrayList<>();
+            for (int i = 1; i <= posters; i++) {
+                // one reply (an ack, or an error such as the rate limit's) per request, in order,
+                // among the other posters' messages
+                List<Frame> replies = clients.get(i).framesUntilClosed().stream()
+                        .filter(frame -> frame instanceof Frame.Ack || frame instanceof Frame.Error)
+                        .toList();
+                for (int n = 0; n < replies.size(); n++) {
+                    if (replies.get(n) instanceof Frame.Ack) {
+                        acked.add(i + "-" + n);
+                    }
+                }
+            }
+            List<String> delivered = listener.framesUntilClosed().stream()
+                    .filter(Frame.ChannelMsg.class::isInstance)
+                    .map(frame -> ((Payload.Plain) ((Frame.ChannelMsg) frame).payload()).body())
+                    .toList();
+            assertThat(acked).as("posts acked before the drain's Close").isNotEmpty();
+            assertThat(delivered).as("posts the listener got before its Close").containsAll(acked);
+        } finally {
+            clients.forEach(WsTestClient::close);
         }
     }
 

@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -171,6 +173,19 @@ public final class WsTestClient implements AutoCloseable {
             Event event = nextEvent();
             if (event instanceof Closed closed) {
                 return closed.status();
+            }
+        }
+    }
+
+    /** Every frame that arrives until the connection ends. */
+    List<Frame> framesUntilClosed() throws InterruptedException {
+        List<Frame> frames = new ArrayList<>();
+        while (true) {
+            Event event = nextEvent();
+            if (event instanceof Received received) {
+                frames.add(received.frame());
+            } else if (event instanceof Closed) {
+                return frames;
             }
         }
     }
