@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ final class BusCluster implements Cluster {
     private final RemotePresence remote = new RemotePresence();
     private final ChannelSequencer sequencer;
     private final ClusterCodec codec = new ClusterCodec();
+    /** Set once by the server before sessions connect; read on the bus thread. */
+    private volatile Consumer<Member> inboxHandover = member -> { };
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("conclave-cluster-timer", true));
 
@@ -112,6 +115,27 @@ final class BusCluster implements Cluster {
         Optional<String> elsewhere = remote.instanceOf(target);
         elsewhere.ifPresent(node -> outbox.offer(new ClusterEvent.Whispered(node, from, target, payload)));
         return elsewhere.isPresent();
+    }
+
+    @Override
+    public void inboxQueued(SessionPath recipient) {
+        outbox.offer(new ClusterEvent.InboxQueued(recipient));
+    }
+
+    @Override
+    public void receipt(SessionPath sender, Frame.Receipt receipt) {
+        Optional<Member> local = hub.findInbox(sender);
+        if (local.isPresent()) {
+            hub.push(local.get(), new SharedFrame(receipt));
+            return;
+        }
+        remote.instanceOf(sender).ifPresent(node -> outbox.offer(
+                new ClusterEvent.Receipted(node, sender, receipt.messageId(), receipt.state())));
+    }
+
+    @Override
+    public void handInboxesWith(Consumer<Member> handover) {
+        this.inboxHandover = handover;
     }
 
     @Override
@@ -272,6 +296,19 @@ final class BusCluster implements Cluster {
             hub.sessionsOf(e.user()).forEach(member -> member.kill(e.reason()));
         } else if (event instanceof ClusterEvent.MachineDropped e) {
             hub.sessionsOf(e.user(), e.machine()).forEach(member -> member.kill(e.reason()));
+        } else if (event instanceof ClusterEvent.InboxQueued e) {
+            // The handover claims from the shared store on this thread: rare (a whisper queued
+            // for a user whose inbox session is here), and one short transaction.
+            SessionPath recipient = e.recipient();
+            List<Member> takers = recipient.isUserOnly()
+                    ? hub.inboxSessionsOf(recipient.user()).stream().limit(1).toList()
+                    : hub.findInbox(recipient).stream().toList();
+            takers.forEach(inboxHandover);
+        } else if (event instanceof ClusterEvent.Receipted e) {
+            if (e.node().equals(instance)) {
+                hub.findInbox(e.sender()).ifPresent(live ->
+                        hub.push(live, new SharedFrame(new Frame.Receipt(e.messageId(), e.state()))));
+            }
         } else if (event instanceof ClusterEvent.Leaving) {
             remote.forget(origin);
             LOG.info("cluster instance left instance={}", origin);

@@ -1,9 +1,11 @@
 package conclave.server;
 
+import conclave.protocol.Frame;
 import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.store.AppendedMessage;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The conclave as a whole, as the requests of one instance see it: fan-out, whispers, presence and
@@ -21,6 +23,22 @@ interface Cluster extends AutoCloseable {
      * @return false if it is online nowhere
      */
     boolean whisper(SessionPath from, SessionPath target, Payload payload);
+
+    /**
+     * A whisper was queued for {@code recipient} (a path, or a bare username): an inbox session
+     * of it on another instance takes the queue over at once. (This instance's own sessions are
+     * the caller's to serve.)
+     */
+    void inboxQueued(SessionPath recipient);
+
+    /** Pushes {@code receipt} to the inbox session at {@code sender}, wherever it is live; dropped if nowhere. */
+    void receipt(SessionPath sender, Frame.Receipt receipt);
+
+    /**
+     * Sets what hands an inbox session of this instance its queued whispers, for queues another
+     * instance reports; called once, before sessions connect.
+     */
+    void handInboxesWith(Consumer<Member> handover);
 
     /** Every path online on any instance, sorted. */
     List<SessionPath> online();

@@ -3,6 +3,7 @@ package conclave.server;
 import conclave.protocol.BincodeCodec;
 import conclave.protocol.DecodeException;
 import conclave.protocol.Payload;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -125,6 +126,15 @@ final class ClusterCodec {
             out.writeUTF(e.reason());
         } else if (event instanceof ClusterEvent.Leaving) {
             out.writeByte(16);
+        } else if (event instanceof ClusterEvent.InboxQueued e) {
+            out.writeByte(17);
+            out.writeUTF(e.recipient().address());
+        } else if (event instanceof ClusterEvent.Receipted e) {
+            out.writeByte(18);
+            out.writeUTF(e.node());
+            out.writeUTF(e.sender().text());
+            out.writeLong(e.messageId());
+            out.writeByte(e.state().ordinal());
         } else {
             throw new IllegalStateException("unknown cluster event " + event.getClass().getSimpleName());
         }
@@ -186,6 +196,18 @@ final class ClusterCodec {
                 return new ClusterEvent.MachineDropped(in.readUTF(), in.readUTF(), in.readUTF());
             case 16:
                 return new ClusterEvent.Leaving();
+            case 17:
+                return new ClusterEvent.InboxQueued(recipient(in.readUTF()));
+            case 18: {
+                String node = in.readUTF();
+                SessionPath sender = path(in.readUTF());
+                long messageId = in.readLong();
+                int state = in.readUnsignedByte();
+                if (state >= ReceiptState.values().length) {
+                    throw new MalformedEvent("unknown receipt state " + state);
+                }
+                return new ClusterEvent.Receipted(node, sender, messageId, ReceiptState.values()[state]);
+            }
             default:
                 throw new MalformedEvent("unknown cluster event tag " + tag);
         }
@@ -218,5 +240,16 @@ final class ClusterCodec {
 
     private static SessionPath path(String text) throws MalformedEvent {
         return SessionPath.parse(text).orElseThrow(() -> new MalformedEvent("bad session path in a cluster event"));
+    }
+
+    /** A whisper target as {@link SessionPath#address()} writes it: a path, or a bare username. */
+    private static SessionPath recipient(String address) throws MalformedEvent {
+        if (address.indexOf('/') >= 0) {
+            return path(address);
+        }
+        if (address.isEmpty()) {
+            throw new MalformedEvent("empty whisper recipient in a cluster event");
+        }
+        return SessionPath.ofUser(address);
     }
 }

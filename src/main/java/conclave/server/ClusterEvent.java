@@ -1,6 +1,7 @@
 package conclave.server;
 
 import conclave.protocol.Payload;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import java.util.Map;
 import java.util.Set;
@@ -56,4 +57,13 @@ sealed interface ClusterEvent {
 
     /** The instance is shutting down: forget its sessions now rather than after its silence. */
     record Leaving() implements ClusterEvent {}
+
+    /**
+     * A whisper was queued in the shared store for {@code recipient} (a path, or a bare username):
+     * an instance with a matching inbox session hands the queue over at once.
+     */
+    record InboxQueued(SessionPath recipient) implements ClusterEvent {}
+
+    /** A receipt for the inbox session at {@code sender}, which lives on instance {@code node}. */
+    record Receipted(String node, SessionPath sender, long messageId, ReceiptState state) implements ClusterEvent {}
 }

@@ -129,6 +129,7 @@ public final class ConclaveServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), new DefaultThreadFactory("conclave-request", true));
         ServerContext context =
                 new ServerContext(store, hub, cluster, admins, options.limits(), clock, random, metrics, options.tracing());
+        cluster.handInboxesWith(new WhisperInbox(context)::deliverPending);
         ConnectionLimiter limiter = new ConnectionLimiter(options.limits());
         metrics.watch(hub::onlineCount, limiter::openConnections, () -> store.listChannels().size());
         RequestDrain drain = new RequestDrain();

@@ -5,6 +5,7 @@ import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.store.AppendedMessage;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /** A server alone: every operation is the {@link Hub}'s own, with nothing added. Thread-safe. */
@@ -25,6 +26,21 @@ final class SoloCluster implements Cluster {
         Optional<Member> recipient = hub.find(target);
         recipient.ifPresent(member -> hub.push(member, new SharedFrame(new Frame.Whisper(from, target, payload))));
         return recipient.isPresent();
+    }
+
+    @Override
+    public void inboxQueued(SessionPath recipient) {
+        // no other instance: the caller served this one's sessions
+    }
+
+    @Override
+    public void receipt(SessionPath sender, Frame.Receipt receipt) {
+        hub.findInbox(sender).ifPresent(live -> hub.push(live, new SharedFrame(receipt)));
+    }
+
+    @Override
+    public void handInboxesWith(Consumer<Member> handover) {
+        // every queue is reported by this instance's own requests
     }
 
     @Override

@@ -19,14 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side of the {@code inbox} extension (PROTOCOL.md, "Extensions"): queues an inbox
- * sender's whisper that no live session can take, hands queued whispers to the recipient's next
- * inbox session, and pushes receipts to senders that are live inbox sessions (a receipt for an
- * offline sender is dropped; the whisper itself is not).
+ * sender's whisper that no live session of this instance can take, hands queued whispers to the
+ * recipient's next inbox session (or, through the {@link Cluster}, to one live on another
+ * instance at once), and pushes receipts to senders that are live inbox sessions on any instance
+ * (a receipt for an offline sender is dropped; the whisper itself is not).
  *
  * <p>Only sessions that negotiated {@code inbox} ever receive {@code inbox_whisper} or
  * {@code receipt}: every push here goes to a member the hub lists as an inbox session. Stateless
  * beyond the shared context and thread-safe; its store calls block, so it runs on session
- * executors, never on an event loop.
+ * executors or the cluster bus's thread, never on an event loop.
  */
 final class WhisperInbox {
     /** The first word of the {@code ack} detail of a queued whisper; the message id follows. */
@@ -84,6 +85,7 @@ final class WhisperInbox {
                 ? context.hub().inboxSessionsOf(user).stream().filter(m -> !m.path().equals(sender)).limit(1).toList()
                 : context.hub().findInbox(target).stream().toList();
         lateComers.forEach(this::deliverPending);
+        context.cluster().inboxQueued(target);
         return Replies.ack(QUEUED + " " + id.getAsLong());
     }
 
@@ -127,8 +129,7 @@ final class WhisperInbox {
     }
 
     private void receipt(SessionPath sender, long messageId, ReceiptState state) {
-        context.hub().findInbox(sender).ifPresent(
-                live -> context.hub().push(live, new SharedFrame(new Frame.Receipt(messageId, state))));
+        context.cluster().receipt(sender, new Frame.Receipt(messageId, state));
     }
 
     /** Why {@code target} can never have a session, or empty if it can. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import conclave.protocol.Bytes;
 import conclave.protocol.Payload;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,10 @@ class ClusterCodecTest {
                 new ClusterEvent.ChannelDropped("hall"),
                 new ClusterEvent.UserDropped("bob", ForceDrop.USER_REMOVED),
                 new ClusterEvent.MachineDropped("bob", "box", ForceDrop.MACHINE_REVOKED),
-                new ClusterEvent.Leaving());
+                new ClusterEvent.Leaving(),
+                new ClusterEvent.InboxQueued(SessionPath.ofUser("bob")),
+                new ClusterEvent.InboxQueued(PATH),
+                new ClusterEvent.Receipted("node-b", PATH, -7L, ReceiptState.READ));
 
         for (ClusterEvent event : events) {
             ClusterCodec.Envelope decoded = codec.decode(codec.encode("node-a", event));
@@ -53,6 +57,18 @@ class ClusterCodecTest {
             byte[] cut = Arrays.copyOf(whole, length);
             assertThatThrownBy(() -> codec.decode(cut)).isInstanceOf(ClusterCodec.MalformedEvent.class);
         }
+    }
+
+    @Test
+    void decode_badReceiptStateOrRecipient_isMalformed() {
+        byte[] receipt = codec.encode("node-a", new ClusterEvent.Receipted("node-b", PATH, 1, ReceiptState.DELIVERED));
+        receipt[receipt.length - 1] = 2;
+        byte[] queued = codec.encode("node-a", new ClusterEvent.InboxQueued(SessionPath.ofUser("b")));
+        byte[] empty = Arrays.copyOf(queued, queued.length - 1); // without the "b"
+        empty[empty.length - 1] = 0; // and a length of 0
+
+        assertThatThrownBy(() -> codec.decode(receipt)).hasMessageContaining("receipt state 2");
+        assertThatThrownBy(() -> codec.decode(empty)).hasMessageContaining("empty whisper recipient");
     }
 
     @Test

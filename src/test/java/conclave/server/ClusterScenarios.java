@@ -9,6 +9,7 @@ import conclave.protocol.Frame;
 import conclave.protocol.HistoryMessage;
 import conclave.protocol.Payload;
 import conclave.protocol.ProtocolError;
+import conclave.protocol.ReceiptState;
 import conclave.protocol.SessionPath;
 import conclave.protocol.Visibility;
 import java.time.Duration;
@@ -148,6 +149,28 @@ abstract class ClusterScenarios {
         awaitWho(alice, Optional.of("lobby"), List.of(path("alice")));
         post(alice, "lobby", "not for mallory");
         assertThat(mallory.silentFor(Duration.ofMillis(500))).isTrue();
+    }
+
+    @Test
+    void inboxWhisperToAUserLiveOnAnotherInstance_isHandedOverAtOnce_andItsReceiptsComeBack() throws Exception {
+        WsTestClient alice = inboxClient(A, "alice");
+        WsTestClient bob = inboxClient(B, "bob");
+        awaitWho(bob, Optional.empty(), List.of(path("alice"), path("bob")));
+
+        alice.send(new Frame.Whisper(path("alice"), SessionPath.ofUser("bob"), new Payload.Plain("psst")));
+        String queued = alice.next(Frame.Ack.class).detail().orElseThrow();
+        assertThat(queued).startsWith("queued ");
+        long id = Long.parseUnsignedLong(queued.substring("queued ".length()));
+
+        Frame.InboxWhisper handed = bob.next(Frame.InboxWhisper.class);
+        assertThat(handed.messageId()).isEqualTo(id);
+        assertThat(handed.from()).isEqualTo(path("alice"));
+        assertThat(handed.payload()).isEqualTo(new Payload.Plain("psst"));
+        assertThat(alice.next(Frame.Receipt.class)).isEqualTo(new Frame.Receipt(id, ReceiptState.DELIVERED));
+
+        bob.send(new Frame.MarkRead(id));
+        bob.next(Frame.Ack.class);
+        assertThat(alice.next(Frame.Receipt.class)).isEqualTo(new Frame.Receipt(id, ReceiptState.READ));
     }
 
     @Test
@@ -297,6 +320,14 @@ abstract class ClusterScenarios {
     private WsTestClient client(int instance, String user) throws Exception {
         WsTestClient client = WsTestClient.register(rig.address(instance), WireEncoding.BINCODE, user, "cli");
         clients.add(client);
+        return client;
+    }
+
+    /** Like {@link #client}, with the {@code inbox} extension negotiated. */
+    private WsTestClient inboxClient(int instance, String user) throws Exception {
+        WsTestClient client = client(instance, user);
+        client.send(new Frame.Capabilities(List.of("inbox")));
+        assertThat(client.next(Frame.Capabilities.class).features()).containsExactly("inbox");
         return client;
     }
 
