@@ -13,12 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ToolCatalogue {
     /** One tool as {@code tools/list} shows it. */
-    record Tool(String name, String description, ObjectNode inputSchema) {}
+    record Listing(String name, String description, ObjectNode inputSchema) {}
 
     private static final String SERVER = "server URL, optional if only one is connected";
     private static final String LEVEL = "mute, notify, converse or act";
 
-    static final List<Tool> ALWAYS = List.of(
+    static final List<Listing> ALWAYS = List.of(
             tool("join_channel", "Join a conclave channel on a server and subscribe this session to its messages.",
                     new Schema().server()
                             .string("channel", "channel name", true)
@@ -47,7 +47,7 @@ final class ToolCatalogue {
                             .bool("whisper", "set the level of whispers to this session")
                             .levels("level", LEVEL, true)));
 
-    static final List<Tool> EMIT = List.of(
+    static final List<Listing> EMIT = List.of(
             tool("send_channel", "Post a message to a channel (allowed only where the channel is at converse or act).",
                     new Schema().server()
                             .string("channel", "channel name", true)
@@ -59,7 +59,7 @@ final class ToolCatalogue {
                             .string("target", "full user/machine/session path, or a username", true)
                             .string("text", "the message", true)));
 
-    static final List<Tool> ADMIN = List.of(
+    static final List<Listing> ADMIN = List.of(
             tool("create_channel", "Admin: create a channel; visibility is public (the default), unlisted or private.",
                     new Schema().server().string("name", "channel name", true).visibility(false)),
             tool("delete_channel", "Admin: delete a channel with its history, members and invites.",
@@ -99,8 +99,8 @@ final class ToolCatalogue {
     private ToolCatalogue() {}
 
     /** The offered tools, in the order of reference/bridge.md §4.5. */
-    static List<Tool> offered(boolean emitAllowed, boolean admin) {
-        List<Tool> tools = new ArrayList<>(ALWAYS);
+    static List<Listing> offered(boolean emitAllowed, boolean admin) {
+        List<Listing> tools = new ArrayList<>(ALWAYS);
         if (emitAllowed) {
             tools.addAll(EMIT);
         }
@@ -114,7 +114,7 @@ final class ToolCatalogue {
     static ObjectNode listResult(boolean emitAllowed, boolean admin) {
         ObjectNode result = McpMessages.object();
         ArrayNode tools = result.putArray("tools");
-        for (Tool tool : offered(emitAllowed, admin)) {
+        for (Listing tool : offered(emitAllowed, admin)) {
             ObjectNode entry = tools.addObject();
             entry.put("name", tool.name());
             entry.put("description", tool.description());
@@ -123,8 +123,8 @@ final class ToolCatalogue {
         return result;
     }
 
-    private static Tool tool(String name, String description, Schema schema) {
-        return new Tool(name, description, schema.node);
+    private static Listing tool(String name, String description, Schema schema) {
+        return new Listing(name, description, schema.node);
     }
 
     /** Builds one {@code {"type":"object","properties":{…},"required":[…]}} schema. */

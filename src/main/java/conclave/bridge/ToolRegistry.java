@@ -18,7 +18,7 @@ final class ToolRegistry {
     ToolRegistry(List<Tool> tools) {
         tools.forEach(tool -> this.tools.put(tool.name(), tool));
         Set<String> catalogued = Stream.of(ToolCatalogue.ALWAYS, ToolCatalogue.EMIT, ToolCatalogue.ADMIN)
-                .flatMap(List::stream).map(ToolCatalogue.Tool::name).collect(Collectors.toSet());
+                .flatMap(List::stream).map(ToolCatalogue.Listing::name).collect(Collectors.toSet());
         if (this.tools.size() != tools.size() || !this.tools.keySet().equals(catalogued)) {
             throw new IllegalStateException("the tools " + this.tools.keySet() + " are not the catalogue's "
                     + catalogued);

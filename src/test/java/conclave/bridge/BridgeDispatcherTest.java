@@ -198,7 +198,7 @@ class BridgeDispatcherTest {
         rig.link(S1, new LinkEvent.AdminChanged(true));
         rig.drainListChanged();
         List<String> names = rig.toolNames();
-        assertThat(names).hasSize(21).containsAll(ToolCatalogue.ADMIN.stream().map(ToolCatalogue.Tool::name).toList());
+        assertThat(names).hasSize(21).containsAll(ToolCatalogue.ADMIN.stream().map(ToolCatalogue.Listing::name).toList());
 
         rig.link(S1, new LinkEvent.AdminChanged(false));
         rig.drainListChanged();
