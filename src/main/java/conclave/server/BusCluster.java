@@ -118,15 +118,13 @@ final class BusCluster implements Cluster {
     }
 
     @Override
-    public void inboxQueued(SessionPath recipient) {
-        outbox.offer(new ClusterEvent.InboxQueued(recipient));
+    public void inboxQueued(SessionPath recipient, SessionPath sender) {
+        outbox.offer(new ClusterEvent.InboxQueued(recipient, sender));
     }
 
     @Override
     public void receipt(SessionPath sender, Frame.Receipt receipt) {
-        Optional<Member> local = hub.findInbox(sender);
-        if (local.isPresent()) {
-            hub.push(local.get(), new SharedFrame(receipt));
+        if (hub.pushToInbox(sender, receipt)) {
             return;
         }
         remote.instanceOf(sender).ifPresent(node -> outbox.offer(
@@ -299,15 +297,10 @@ final class BusCluster implements Cluster {
         } else if (event instanceof ClusterEvent.InboxQueued e) {
             // The handover claims from the shared store on this thread: rare (a whisper queued
             // for a user whose inbox session is here), and one short transaction.
-            SessionPath recipient = e.recipient();
-            List<Member> takers = recipient.isUserOnly()
-                    ? hub.inboxSessionsOf(recipient.user()).stream().limit(1).toList()
-                    : hub.findInbox(recipient).stream().toList();
-            takers.forEach(inboxHandover);
+            hub.inboxTaker(e.recipient(), e.sender()).ifPresent(inboxHandover);
         } else if (event instanceof ClusterEvent.Receipted e) {
             if (e.node().equals(instance)) {
-                hub.findInbox(e.sender()).ifPresent(live ->
-                        hub.push(live, new SharedFrame(new Frame.Receipt(e.messageId(), e.state()))));
+                hub.pushToInbox(e.sender(), new Frame.Receipt(e.messageId(), e.state()));
             }
         } else if (event instanceof ClusterEvent.Leaving) {
             remote.forget(origin);

@@ -25,11 +25,11 @@ interface Cluster extends AutoCloseable {
     boolean whisper(SessionPath from, SessionPath target, Payload payload);
 
     /**
-     * A whisper was queued for {@code recipient} (a path, or a bare username): an inbox session
-     * of it on another instance takes the queue over at once. (This instance's own sessions are
-     * the caller's to serve.)
+     * {@code sender} queued a whisper for {@code recipient} (a path, or a bare username): an
+     * inbox session of it on another instance takes the queue over at once. (This instance's own
+     * sessions are the caller's to serve.)
      */
-    void inboxQueued(SessionPath recipient);
+    void inboxQueued(SessionPath recipient, SessionPath sender);
 
     /** Pushes {@code receipt} to the inbox session at {@code sender}, wherever it is live; dropped if nowhere. */
     void receipt(SessionPath sender, Frame.Receipt receipt);

@@ -129,6 +129,7 @@ final class ClusterCodec {
         } else if (event instanceof ClusterEvent.InboxQueued e) {
             out.writeByte(17);
             out.writeUTF(e.recipient().address());
+            out.writeUTF(e.sender().text());
         } else if (event instanceof ClusterEvent.Receipted e) {
             out.writeByte(18);
             out.writeUTF(e.node());
@@ -197,7 +198,7 @@ final class ClusterCodec {
             case 16:
                 return new ClusterEvent.Leaving();
             case 17:
-                return new ClusterEvent.InboxQueued(recipient(in.readUTF()));
+                return new ClusterEvent.InboxQueued(recipient(in.readUTF()), path(in.readUTF()));
             case 18: {
                 String node = in.readUTF();
                 SessionPath sender = path(in.readUTF());

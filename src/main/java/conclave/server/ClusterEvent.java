@@ -59,10 +59,10 @@ sealed interface ClusterEvent {
     record Leaving() implements ClusterEvent {}
 
     /**
-     * A whisper was queued in the shared store for {@code recipient} (a path, or a bare username):
-     * an instance with a matching inbox session hands the queue over at once.
+     * {@code sender} queued a whisper in the shared store for {@code recipient} (a path, or a bare
+     * username): an instance with a matching inbox session hands the queue over at once.
      */
-    record InboxQueued(SessionPath recipient) implements ClusterEvent {}
+    record InboxQueued(SessionPath recipient, SessionPath sender) implements ClusterEvent {}
 
     /** A receipt for the inbox session at {@code sender}, which lives on instance {@code node}. */
     record Receipted(String node, SessionPath sender, long messageId, ReceiptState state) implements ClusterEvent {}

@@ -123,6 +123,25 @@ final class Hub {
         }
     }
 
+    /**
+     * The inbox session here that takes the whispers queued for {@code recipient} by
+     * {@code sender}: the session at that path, or for a bare username one of the user's sessions
+     * other than the sender's own.
+     */
+    Optional<Member> inboxTaker(SessionPath recipient, SessionPath sender) {
+        if (!recipient.isUserOnly()) {
+            return findInbox(recipient);
+        }
+        return inboxSessionsOf(recipient.user()).stream().filter(m -> !m.path().equals(sender)).findFirst();
+    }
+
+    /** Pushes {@code frame} to the inbox session at {@code path}; false if there is none here. */
+    boolean pushToInbox(SessionPath path, Frame frame) {
+        Optional<Member> live = findInbox(path);
+        live.ifPresent(member -> push(member, new SharedFrame(frame)));
+        return live.isPresent();
+    }
+
     Optional<Member> find(SessionPath path) {
         synchronized (lock) {
             return Optional.ofNullable(presence.get(path));

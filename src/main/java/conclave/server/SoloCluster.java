@@ -5,8 +5,8 @@ import conclave.protocol.Payload;
 import conclave.protocol.SessionPath;
 import conclave.store.AppendedMessage;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A server alone: every operation is the {@link Hub}'s own, with nothing added. Thread-safe. */
 final class SoloCluster implements Cluster {
@@ -29,13 +29,13 @@ final class SoloCluster implements Cluster {
     }
 
     @Override
-    public void inboxQueued(SessionPath recipient) {
+    public void inboxQueued(SessionPath recipient, SessionPath sender) {
         // no other instance: the caller served this one's sessions
     }
 
     @Override
     public void receipt(SessionPath sender, Frame.Receipt receipt) {
-        hub.findInbox(sender).ifPresent(live -> hub.push(live, new SharedFrame(receipt)));
+        hub.pushToInbox(sender, receipt);
     }
 
     @Override

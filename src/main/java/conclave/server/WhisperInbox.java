@@ -81,11 +81,8 @@ final class WhisperInbox {
         LOG.debug("whisper queued id={} from={} for={}", id.getAsLong(), sender, target.address());
         // A recipient that negotiated between our look-up and the insert has claimed its inbox
         // already; hand this one over now rather than at its next connection.
-        List<Member> lateComers = target.isUserOnly()
-                ? context.hub().inboxSessionsOf(user).stream().filter(m -> !m.path().equals(sender)).limit(1).toList()
-                : context.hub().findInbox(target).stream().toList();
-        lateComers.forEach(this::deliverPending);
-        context.cluster().inboxQueued(target);
+        context.hub().inboxTaker(target, sender).ifPresent(this::deliverPending);
+        context.cluster().inboxQueued(target, sender);
         return Replies.ack(QUEUED + " " + id.getAsLong());
     }
 

@@ -38,8 +38,8 @@ class ClusterCodecTest {
                 new ClusterEvent.UserDropped("bob", ForceDrop.USER_REMOVED),
                 new ClusterEvent.MachineDropped("bob", "box", ForceDrop.MACHINE_REVOKED),
                 new ClusterEvent.Leaving(),
-                new ClusterEvent.InboxQueued(SessionPath.ofUser("bob")),
-                new ClusterEvent.InboxQueued(PATH),
+                new ClusterEvent.InboxQueued(SessionPath.ofUser("bob"), PATH),
+                new ClusterEvent.InboxQueued(PATH, new SessionPath("b", "m", "s")),
                 new ClusterEvent.Receipted("node-b", PATH, -7L, ReceiptState.READ));
 
         for (ClusterEvent event : events) {
@@ -63,9 +63,12 @@ class ClusterCodecTest {
     void decode_badReceiptStateOrRecipient_isMalformed() {
         byte[] receipt = codec.encode("node-a", new ClusterEvent.Receipted("node-b", PATH, 1, ReceiptState.DELIVERED));
         receipt[receipt.length - 1] = 2;
-        byte[] queued = codec.encode("node-a", new ClusterEvent.InboxQueued(SessionPath.ofUser("b")));
-        byte[] empty = Arrays.copyOf(queued, queued.length - 1); // without the "b"
-        empty[empty.length - 1] = 0; // and a length of 0
+        byte[] queued = codec.encode("node-a", new ClusterEvent.InboxQueued(SessionPath.ofUser("b"), PATH));
+        // version, origin "node-a" (2 + 6 bytes), tag: the recipient's length is at 10-11, its "b" at 12
+        byte[] empty = new byte[queued.length - 1];
+        System.arraycopy(queued, 0, empty, 0, 12);
+        System.arraycopy(queued, 13, empty, 12, queued.length - 13);
+        empty[11] = 0;
 
         assertThatThrownBy(() -> codec.decode(receipt)).hasMessageContaining("receipt state 2");
         assertThatThrownBy(() -> codec.decode(empty)).hasMessageContaining("empty whisper recipient");
