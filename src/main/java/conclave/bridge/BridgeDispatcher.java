@@ -159,15 +159,13 @@ final class BridgeDispatcher {
         JsonNode id = message.get("id");
         JsonNode params = message.get("params");
         if (id == null) {
-            if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()
-                    && approvals.active()) {
-                approvals.requested(params, clock.millis()).ifPresentOrElse(approverWhispers::request,
-                        () -> LOG.warn("ignored a permission request whose request_id is not five letters a-z"
-                                + " without l"));
-            } else if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()) {
-                relay.requested(params).ifPresentOrElse(this::emit,
-                        () -> LOG.warn("ignored a permission request whose request_id is not five letters a-z"
-                                + " without l"));
+            if (method.equals("notifications/claude/channel/permission_request") && settings.permissionRelay()) {
+                if (approvals.active()) {
+                    approvals.requested(params, clock.millis())
+                            .ifPresentOrElse(approverWhispers::request, BridgeDispatcher::ignoredPermissionRequest);
+                } else {
+                    relay.requested(params).ifPresentOrElse(this::emit, BridgeDispatcher::ignoredPermissionRequest);
+                }
             }
             return; // notifications/initialized and every other notification
         }
@@ -185,6 +183,10 @@ final class BridgeDispatcher {
             case "ping" -> emit(McpMessages.result(id, McpMessages.object()));
             default -> emit(McpMessages.methodNotFound(id));
         }
+    }
+
+    private static void ignoredPermissionRequest() {
+        LOG.warn("ignored a permission request whose request_id is not five letters a-z without l");
     }
 
     private void initialize(JsonNode id, JsonNode params) {
